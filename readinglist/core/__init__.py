@@ -1,0 +1,1 @@
+"""Plain-Python building blocks: no Qt, no database."""

@@ -1,0 +1,1 @@
+"""Export of papers and notes to Markdown and bibliographic formats."""

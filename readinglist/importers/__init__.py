@@ -1,0 +1,1 @@
+"""Importers: pasted listing text and PDF files."""

@@ -1,0 +1,1 @@
+"""Format-specific parsers for pasted listing text."""

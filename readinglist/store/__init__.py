@@ -1,0 +1,1 @@
+"""SQLite storage: schema, engine, migrations, search, backups."""
