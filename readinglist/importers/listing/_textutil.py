@@ -79,6 +79,26 @@ def parse_full_date(text: str) -> str | None:
     return None
 
 
+_WORDLIKE = re.compile(
+    r"^[(\[\"'\u201c\u2018]?[^\W\d_][^\W_]*(?:[-'\u2019.][^\W_]+)*[.,;:)\]\"'\u201d\u2019?!]*$"
+)
+
+
+def wordlike_share(text: str) -> float:
+    """Share of whitespace-separated tokens that look like words ("Sun,", "(CIKM",
+    "McAuley.") rather than symbol soup; numbers count as half a word."""
+    tokens = text.split()
+    if not tokens:
+        return 0.0
+    good = 0.0
+    for token in tokens[:400]:
+        if _WORDLIKE.match(token):
+            good += 1
+        elif token.strip(".,;:()[]\u2013-").isdigit():
+            good += 0.5
+    return good / min(len(tokens), 400)
+
+
 def find_year(text: str) -> int | None:
     """The last plausible publication year (1500-2099) printed in ``text``."""
     years = _YEAR.findall(text)
