@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint package clean
+.PHONY: run test bench lint package package-smoke clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check readinglist tests
+
+# Linux bundle (PyInstaller, dist/readinglist/) and .deb (dist/); see packaging/README.md.
+package: $(STAMP)
+	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet -e '.[package]'
+	PYTHON=$(PY) bash packaging/linux/build.sh
+
+# Unpack the .deb into a temporary root and run the bundled app headless.
+package-smoke: package
+	$(PY) packaging/smoke_test.py --no-build
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
