@@ -125,6 +125,9 @@ class PaperDetail:
     sources: list[SourceInfo] = field(default_factory=list)
     field_confidence: dict[str, float] = field(default_factory=dict)
     citekey: str = ""  # stable citation key, e.g. "zhang2026locate"
+    # source fields without a column: pages, volume, publisher, entry_type,
+    # citekey (as the source gave it), citations, score, upvotes
+    extra: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
@@ -217,7 +220,9 @@ class Change:
     """What a write changed, so views can decide whether to refresh.
 
     ``kind``: "papers" (rows changed), "added", "removed", "tags", "note",
-    "import", "undo".  ``paper_ids`` is empty when unknown / many.
+    "import", "undo", "authors" (authors merged or split: these papers' author
+    lists changed, so author-filtered views must reload).  ``paper_ids`` is
+    empty when unknown / many.
     """
 
     kind: str

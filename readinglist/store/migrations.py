@@ -1,0 +1,265 @@
+"""Schema versions: numbered steps on ``PRAGMA user_version``.
+
+Step N turns a version N-1 library into version N.  Each step is frozen SQL
+(never edited once released: a new change is a new step) and runs in one
+transaction together with the ``user_version`` bump, after an online backup
+of the library into ``<library dir>/backups/`` (a brand-new empty library is
+not backed up).  ``migrate`` refuses a library newer than ``SCHEMA_VERSION``
+without writing to it; ``db.open_connection`` checks that first, read-only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from readinglist.library.errors import LibraryTooNew
+from readinglist.store import backup
+from readinglist.store.schema import SCHEMA_VERSION
+
+V1_SQL = """
+CREATE TABLE paper (
+    id INTEGER PRIMARY KEY,
+    title TEXT,
+    title_key TEXT NOT NULL DEFAULT '',
+    abstract TEXT,
+    abstract_key TEXT NOT NULL DEFAULT '',
+    date TEXT,
+    year INTEGER,
+    arxiv_id TEXT,
+    doi TEXT,
+    url TEXT,
+    venue TEXT,
+    organization TEXT,
+    has_code BOOLEAN NOT NULL DEFAULT 0,
+    code_url TEXT,
+    status TEXT NOT NULL DEFAULT 'unread',
+    priority INTEGER NOT NULL DEFAULT 0,
+    starred BOOLEAN NOT NULL DEFAULT 0,
+    added_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    read_at TEXT,
+    trashed_at TEXT,
+    pdf_sha256 TEXT,
+    pdf_path TEXT,
+    thumbnail_path TEXT,
+    page_count INTEGER,
+    text_indexed BOOLEAN NOT NULL DEFAULT 0,
+    needs_review BOOLEAN NOT NULL DEFAULT 0,
+    review_reasons TEXT NOT NULL DEFAULT '[]',
+    authors_truncated BOOLEAN NOT NULL DEFAULT 0,
+    author_count INTEGER,
+    first_author_key TEXT NOT NULL DEFAULT '',
+    edited_fields TEXT NOT NULL DEFAULT '[]',
+    field_confidence TEXT NOT NULL DEFAULT '{}',
+    extra TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX ix_paper_title_key ON paper (title_key);
+CREATE INDEX ix_paper_abstract_key ON paper (abstract_key) WHERE abstract_key != '';
+CREATE INDEX ix_paper_arxiv_id ON paper (arxiv_id) WHERE arxiv_id IS NOT NULL;
+CREATE INDEX ix_paper_doi ON paper (doi) WHERE doi IS NOT NULL;
+CREATE INDEX ix_paper_pdf_sha256 ON paper (pdf_sha256) WHERE pdf_sha256 IS NOT NULL;
+CREATE INDEX ix_paper_trashed_at ON paper (trashed_at) WHERE trashed_at IS NOT NULL;
+CREATE INDEX ix_paper_status ON paper (status, trashed_at);
+CREATE INDEX ix_paper_year ON paper (year);
+CREATE INDEX ix_paper_live_added ON paper (added_at, id) WHERE trashed_at IS NULL;
+CREATE INDEX ix_paper_live_date ON paper (date, id) WHERE trashed_at IS NULL;
+CREATE INDEX ix_paper_live_updated ON paper (updated_at, id) WHERE trashed_at IS NULL;
+CREATE INDEX ix_paper_live_title ON paper (title_key, id) WHERE trashed_at IS NULL;
+CREATE INDEX ix_paper_live_authors ON paper (first_author_key, id) WHERE trashed_at IS NULL;
+
+CREATE TABLE author (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    "key" TEXT NOT NULL UNIQUE,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    paper_count INTEGER NOT NULL DEFAULT 0,
+    read_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_author_count ON author (paper_count DESC, name);
+
+CREATE TABLE paper_author (
+    paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    author_id INTEGER NOT NULL REFERENCES author (id),
+    PRIMARY KEY (paper_id, position)
+) WITHOUT ROWID;
+CREATE INDEX ix_paper_author_author_id ON paper_author (author_id, paper_id);
+
+CREATE TABLE topic (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    display_name TEXT
+);
+
+CREATE TABLE paper_topic (
+    paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,
+    topic_id INTEGER NOT NULL REFERENCES topic (id),
+    PRIMARY KEY (paper_id, topic_id)
+) WITHOUT ROWID;
+CREATE INDEX ix_paper_topic_topic_id ON paper_topic (topic_id, paper_id);
+
+CREATE TABLE tag (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    "key" TEXT NOT NULL UNIQUE,
+    color TEXT
+);
+
+CREATE TABLE paper_tag (
+    paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,
+    PRIMARY KEY (paper_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX ix_paper_tag_tag_id ON paper_tag (tag_id, paper_id);
+
+CREATE TABLE note (
+    paper_id INTEGER PRIMARY KEY REFERENCES paper (id) ON DELETE CASCADE,
+    text TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE import_batch (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    source_name TEXT,
+    format TEXT,
+    added INTEGER NOT NULL DEFAULT 0,
+    merged INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    raw_text TEXT NOT NULL DEFAULT '',
+    undone BOOLEAN NOT NULL DEFAULT 0,
+    profile TEXT,
+    warnings TEXT NOT NULL DEFAULT '[]'
+);
+
+CREATE TABLE paper_source (
+    id INTEGER PRIMARY KEY,
+    paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,
+    batch_id INTEGER NOT NULL REFERENCES import_batch (id),
+    entry_index INTEGER,
+    action TEXT NOT NULL,
+    raw TEXT NOT NULL DEFAULT '',
+    snapshot TEXT
+);
+CREATE INDEX ix_paper_source_paper_id ON paper_source (paper_id);
+CREATE INDEX ix_paper_source_batch_id ON paper_source (batch_id);
+
+CREATE VIRTUAL TABLE paper_fts USING fts5 (
+    title, authors, abstract, note, fulltext,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+def _step_1(conn: sqlite3.Connection) -> None:
+    for statement in V1_SQL.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+V2_SQL = """
+CREATE TABLE author_alias (
+    id INTEGER PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    paper_id INTEGER REFERENCES paper (id) ON DELETE CASCADE,
+    author_id INTEGER NOT NULL REFERENCES author (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX ux_author_alias_key ON author_alias ("key", coalesce(paper_id, 0));
+CREATE INDEX ix_author_alias_author ON author_alias (author_id);
+CREATE INDEX ix_author_alias_paper ON author_alias (paper_id) WHERE paper_id IS NOT NULL;
+
+CREATE TABLE author_distinct (
+    author_id INTEGER NOT NULL REFERENCES author (id) ON DELETE CASCADE,
+    other_id INTEGER NOT NULL REFERENCES author (id) ON DELETE CASCADE,
+    PRIMARY KEY (author_id, other_id)
+) WITHOUT ROWID;
+CREATE INDEX ix_author_distinct_other ON author_distinct (other_id);
+
+CREATE INDEX ix_paper_page ON paper (id, trashed_at, year, status, date);
+"""
+
+
+def _step_2(conn: sqlite3.Connection) -> None:
+    """Author identity decisions (merges, splits, "not the same person"), and a
+    narrow index of what author / topic pages count (year, status, date)."""
+    for statement in V2_SQL.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+V3_SQL = """
+ALTER TABLE topic ADD COLUMN paper_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE topic ADD COLUMN read_count INTEGER NOT NULL DEFAULT 0;
+UPDATE topic SET
+    paper_count = (SELECT count(*) FROM paper_topic pt JOIN paper p ON p.id = pt.paper_id
+                   WHERE pt.topic_id = topic.id AND p.trashed_at IS NULL),
+    read_count = (SELECT count(*) FROM paper_topic pt JOIN paper p ON p.id = pt.paper_id
+                  WHERE pt.topic_id = topic.id AND p.trashed_at IS NULL AND p.status = 'read');
+DROP INDEX ix_author_count;
+CREATE INDEX ix_author_count ON author (paper_count DESC, name, id, "key", read_count, aliases);
+CREATE INDEX ix_paper_live_starred ON paper (id) WHERE starred = 1 AND trashed_at IS NULL;
+CREATE INDEX ix_paper_live_review ON paper (id) WHERE needs_review = 1 AND trashed_at IS NULL;
+DROP INDEX ix_paper_title_key;
+DROP INDEX ix_paper_abstract_key;
+"""
+
+
+def _step_3(conn: sqlite3.Connection) -> None:
+    """Maintained topic counts; covering indexes for the sidebar and author list;
+    title / abstract key indexes dropped (matching holds the keys in memory)."""
+    for statement in V3_SQL.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+# version reached -> step
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3}
+assert max(STEPS) == SCHEMA_VERSION
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _is_empty(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def migrate(conn: sqlite3.Connection, library_path: Path) -> list[int]:
+    """Bring the library to ``SCHEMA_VERSION``; returns the steps run.
+
+    ``conn`` must be in autocommit mode (isolation_level None).
+    """
+    current = user_version(conn)
+    if current > SCHEMA_VERSION:
+        raise LibraryTooNew(
+            f"{library_path.name} was written by a newer Reading List (schema {current}, "
+            f"this version knows {SCHEMA_VERSION}); it was left untouched."
+        )
+    if current == SCHEMA_VERSION:
+        return []
+    if current > 0 or not _is_empty(conn):
+        backup.backup_connection(
+            conn, backup.backups_dir(library_path), f"before-v{SCHEMA_VERSION}"
+        )
+    done = []
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if user_version(conn) >= version:  # another process got there first
+                conn.execute("COMMIT")
+                continue
+            STEPS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        done.append(version)
+    return done
