@@ -1,0 +1,1 @@
+"""Dialogs: paste import, PDF import, keyboard shortcuts, about, errors."""

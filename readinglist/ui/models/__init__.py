@@ -1,0 +1,1 @@
+"""Qt item models over Library records: paper table, sidebar, import preview."""

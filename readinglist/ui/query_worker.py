@@ -1,0 +1,97 @@
+"""The query worker: runs the paper table's queries off the GUI thread.
+
+One long-lived QThread with its own read-only Library.  A request carries a
+generation number; only the newest request is worked on (typing "neural"
+quickly runs at most the first and the last query), and results of
+superseded requests are dropped.  For a new query it first sends the first
+screen (``Library.list_papers`` with a limit, cheap in SQL) and then the full
+ordered id list (``Library.query_ids``) so the table can grow to every row.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from readinglist.library.types import PaperQuery
+
+log = logging.getLogger(__name__)
+
+
+class QueryWorker(QThread):
+    first_rows = Signal(int, object, bool)  # generation, rows, complete
+    all_ids = Signal(int, object)  # generation, ids
+    failed = Signal(int, str)
+
+    def __init__(self, library_path: str | Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("query worker")
+        self._path = library_path
+        self._cond = threading.Condition()
+        self._request: tuple[int, PaperQuery, int] | None = None
+        self._stop = False
+        self._newest = 0
+
+    def request(self, generation: int, query: PaperQuery, first: int) -> None:
+        """Work on ``query`` next (``first`` > 0: send that many rows first)."""
+        with self._cond:
+            self._request = (generation, query, first)
+            self._newest = generation
+            self._cond.notify()
+
+    def stop(self, wait_ms: int = 10000) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify()
+        self.wait(wait_ms)
+
+    def _superseded(self, generation: int) -> bool:
+        with self._cond:
+            return self._stop or self._newest != generation
+
+    def run(self) -> None:  # noqa: D401 - QThread API
+        from readinglist.library import Library
+
+        try:
+            library: Any = Library.open(self._path, create=False)
+        except Exception as exc:  # reported per request below
+            log.warning("query worker could not open the library: %s", exc)
+            library = None
+            error = str(exc)
+        try:
+            while True:
+                with self._cond:
+                    while self._request is None and not self._stop:
+                        self._cond.wait()
+                    if self._stop:
+                        return
+                    generation, query, first = self._request  # type: ignore[misc]
+                    self._request = None
+                if library is None:
+                    self.failed.emit(generation, error)
+                    continue
+                self._run_one(library, generation, query, first)
+        finally:
+            if library is not None:
+                library.close()
+
+    def _run_one(self, library: Any, generation: int, query: PaperQuery, first: int) -> None:
+        try:
+            if first:
+                rows = library.list_papers(query, limit=first)
+                if self._superseded(generation):
+                    return
+                complete = len(rows) < first
+                self.first_rows.emit(generation, rows, complete)
+                if complete:
+                    return
+            ids = library.query_ids(query)
+            if not self._superseded(generation):
+                self.all_ids.emit(generation, ids)
+        except Exception as exc:  # a bad query must not end the worker
+            log.exception("query failed")
+            self.failed.emit(generation, str(exc))

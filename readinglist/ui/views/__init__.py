@@ -1,0 +1,1 @@
+"""Main window parts: library view (table + page header), detail pane, sidebar."""

@@ -1,0 +1,1 @@
+"""Small reusable widgets: tag editor, Markdown note editor."""
