@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from readinglist.exporters.citekeys import citekeys
 from readinglist.exporters.common import (
     CancelFn,
     ProgressFn,
-    Ticker,
     author_names,
     date_parts,
     one_line,
+    render_all,
     split_math,
     title_of,
     venue_kind,
@@ -157,18 +156,12 @@ def bibtex_text(
     cancel: CancelFn | None = None,
 ) -> str:
     """A whole .bib file for ``papers`` (raises ExportCancelled if cancelled)."""
-    keys = citekeys(papers)
-    ticker = Ticker(len(papers), progress, cancel)
-    chunks = []
-    for done, paper in enumerate(papers, 1):
-        if done % 100 == 1:
-            ticker.check()
-        chunks.append(
-            format_entry(
-                paper, keys[paper.id], include_abstract=include_abstract, include_note=include_notes
-            )
-        )
-        if done % 200 == 0:
-            ticker.tick(done)
-    ticker.tick(len(papers))
-    return "\n".join(chunks)
+    rendered = render_all(
+        papers,
+        format_entry,
+        include_abstract=include_abstract,
+        include_notes=include_notes,
+        progress=progress,
+        cancel=cancel,
+    )
+    return "\n".join(rendered)

@@ -9,11 +9,14 @@ sentence fit to show a user as is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from readinglist.library.types import PaperDetail
+
+T = TypeVar("T")
 
 ProgressFn = Callable[[int, int], None]  # (done, total)
 CancelFn = Callable[[], bool]  # True: stop as soon as possible
@@ -61,6 +64,37 @@ class Ticker:
     def tick(self, done: int) -> None:
         if self._progress is not None:
             self._progress(done, self.total)
+
+
+def render_all(
+    papers: Sequence[PaperDetail],
+    render: Callable[..., T],
+    *,
+    include_abstract: bool,
+    include_notes: bool,
+    progress: ProgressFn | None,
+    cancel: CancelFn | None,
+) -> list[T]:
+    """``render(paper, key, include_abstract=, include_note=)`` for every paper,
+    with stable citation keys, progress ticks and cancel checks (raises
+    ExportCancelled)."""
+    from readinglist.exporters.citekeys import citekeys
+
+    keys = citekeys(papers)
+    ticker = Ticker(len(papers), progress, cancel)
+    out = []
+    for done, paper in enumerate(papers, 1):
+        if done % 100 == 1:
+            ticker.check()
+        out.append(
+            render(
+                paper, keys[paper.id], include_abstract=include_abstract, include_note=include_notes
+            )
+        )
+        if done % 200 == 0:
+            ticker.tick(done)
+    ticker.tick(len(papers))
+    return out
 
 
 def one_line(text: str | None) -> str:

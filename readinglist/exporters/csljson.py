@@ -14,14 +14,13 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from readinglist.exporters.citekeys import citekeys
 from readinglist.exporters.common import (
     CancelFn,
     ProgressFn,
-    Ticker,
     arxiv_url,
     author_names,
     date_parts,
+    render_all,
     title_of,
     venue_kind,
 )
@@ -82,21 +81,15 @@ def csl_items(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> list[dict[str, Any]]:
-    keys = citekeys(papers)
-    ticker = Ticker(len(papers), progress, cancel)
-    items = []
-    for done, paper in enumerate(papers, 1):
-        if done % 100 == 1:
-            ticker.check()
-        items.append(
-            csl_item(
-                paper, keys[paper.id], include_abstract=include_abstract, include_note=include_notes
-            )
-        )
-        if done % 200 == 0:
-            ticker.tick(done)
-    ticker.tick(len(papers))
-    return items
+    rendered = render_all(
+        papers,
+        csl_item,
+        include_abstract=include_abstract,
+        include_notes=include_notes,
+        progress=progress,
+        cancel=cancel,
+    )
+    return rendered
 
 
 def csljson_text(papers: Sequence[PaperDetail], **options: Any) -> str:

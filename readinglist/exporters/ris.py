@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from readinglist.exporters.citekeys import citekeys
 from readinglist.exporters.common import (
     CancelFn,
     ProgressFn,
-    Ticker,
     arxiv_url,
     author_names,
     date_parts,
     doi_url,
     one_line,
+    render_all,
     title_of,
     venue_kind,
     year_of,
@@ -99,18 +98,12 @@ def ris_text(
     cancel: CancelFn | None = None,
 ) -> str:
     """A whole .ris file for ``papers`` (raises ExportCancelled if cancelled)."""
-    keys = citekeys(papers)
-    ticker = Ticker(len(papers), progress, cancel)
-    chunks = []
-    for done, paper in enumerate(papers, 1):
-        if done % 100 == 1:
-            ticker.check()
-        chunks.append(
-            format_record(
-                paper, keys[paper.id], include_abstract=include_abstract, include_note=include_notes
-            )
-        )
-        if done % 200 == 0:
-            ticker.tick(done)
-    ticker.tick(len(papers))
-    return "\n".join(chunks)
+    rendered = render_all(
+        papers,
+        format_record,
+        include_abstract=include_abstract,
+        include_notes=include_notes,
+        progress=progress,
+        cancel=cancel,
+    )
+    return "\n".join(rendered)
