@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedEntry:
     """One paper as read from a source, before it meets the library.
 

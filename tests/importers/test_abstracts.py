@@ -151,3 +151,29 @@ def test_headings_above_single_abstracts_are_titles():
     ]
     assert all(not e.needs_review and e.organization is None for e in result.entries)
     assert result.warnings == []
+
+
+def test_a_note_with_title_authors_and_abstract_label_goes_to_generic():
+    text = (
+        "Attention Is All You Need\n"
+        "Ashish Vaswani, Noam Shazeer, Niki Parmar\n"
+        "Abstract: The dominant sequence transduction models are based on complex recurrent "
+        "or convolutional neural networks.\n\n"
+        "Deep Residual Learning for Image Recognition\n"
+        "Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun\n"
+        "Abstract: Deeper neural networks are more difficult to train; we present a residual "
+        "learning framework.\n"
+    )
+    for note in (text.split("\n\n")[0] + "\n", text):
+        assert abstracts.sniff(detect.normalize_text(note)) < 0.05
+        result = detect.parse_text(note, REF)
+        assert result.format == "generic"
+        assert result.entries[0].title == "Attention Is All You Need"
+        assert result.entries[0].authors[0] == "Ashish Vaswani"
+
+
+def test_a_lone_abstract_is_still_read_when_nothing_else_can():
+    text = "Abstract: We present a method for sparse attention that is fast and accurate.\n"
+    result = detect.parse_text(text, REF)
+    assert result.format == "abstracts" and len(result.entries) == 1
+    assert result.entries[0].needs_review

@@ -45,7 +45,7 @@ def test_first_three_field_by_field(refs):
 
     assert e2.authors[0] == "Ashish Vaswani" and e2.authors[-1] == "Illia Polosukhin"
     assert len(e2.authors) == 8
-    assert e2.authors[6] == "\u0141 ukasz Kaiser"  # kept as printed, not repaired
+    assert e2.authors[6] == "\u0141ukasz Kaiser"  # the PDF artefact "\u0141 ukasz" is joined
     assert e2.year == 2017 and e2.title == "Attention is All you Need"
     assert e2.venue == "Advances in Neural Information Processing Systems" and e2.volume == "30"
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from readinglist.core.entry import ParsedEntry
+from readinglist.importers.listing._authorlist import join_broken_accents
 from readinglist.importers.listing.detect import normalize_text
 
 _PARTICLES = frozenset(
@@ -36,6 +37,7 @@ _UPPER = "".join(
            if c.isupper())
 )  # fmt: skip
 _GLUED_CAPITAL = re.compile("(?<=[^\\s\\-'\u2019])[" + re.escape(_UPPER) + "]")
+_NON_WORD = re.compile(r"[\W_]+")
 MAX_AUTHOR_LINE = 6000
 OPEN_QUOTE, CLOSE_QUOTE, ELLIPSIS = "\u201c", "\u201d", "\u2026"
 
@@ -112,6 +114,20 @@ def split_organization(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _name_item(item: str, min_tokens: int) -> str | None:
+    """``item`` if it reads as a name, else its repaired form if a PDF copy
+    split an accented capital from its word ("Ł ukasz Kaiser"), else None."""
+    if not item:
+        return None
+    if is_name(item, min_tokens):
+        return item
+    if not item.isascii():
+        fixed = join_broken_accents(item)
+        if fixed != item and is_name(fixed, min_tokens):
+            return fixed
+    return None
+
+
 def parse_author_line(text: str, first_min_tokens: int = 1) -> AuthorLine | None:
     """Read ``text`` as an author list; None if it does not look like one.
 
@@ -142,13 +158,13 @@ def parse_author_line(text: str, first_min_tokens: int = 1) -> AuthorLine | None
     items: list[str] = []
     pos = 0
     for sep in _SEPARATORS.finditer(body):  # check item by item: prose fails fast
-        item = body[pos : sep.start()]
-        if not item or not is_name(item, first_min_tokens if not items else 1):
+        item = _name_item(body[pos : sep.start()], first_min_tokens if not items else 1)
+        if item is None:
             return None
         items.append(item)
         pos = sep.end()
-    last = body[pos:]
-    if not last or not is_name(last, first_min_tokens if not items else 1):
+    last = _name_item(body[pos:], first_min_tokens if not items else 1)
+    if last is None:
         return None
     items.append(last)
     if len(items) == 1 and not truncated and not is_name(items[0], 2):
@@ -227,7 +243,7 @@ def skipped_warning(
 
 def simple_key(text: str | None) -> str:
     """Case- and punctuation-blind key for spotting a paper twice in one paste."""
-    return re.sub(r"[\W_]+", "", (text or "").casefold())
+    return _NON_WORD.sub("", (text or "").casefold())
 
 
 def fold_duplicates(

@@ -28,8 +28,12 @@ _APA = re.compile(
     r"^(?P<a>.+?)\s*\((?P<y>(?:1[6-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^)]*)?\)[.,:]?\s+(?P<rest>.+)$"
 )
 _SPRINGER = re.compile(r"^(?P<a>[^:]{3,400}?):\s+(?P<rest>.+)$")
-_YEAR = re.compile(r"(?<![\d/.])(?:1[6-9]|20)\d\d(?![\d/])")
-_PAGES = re.compile(r"(?:pp?\.\s*)?(?<![\d.])(\d{1,6}\s*[\u2013\u2014-]{1,2}\s*\d{1,6})(?![\d.])")
+# The look-behinds sit after the first characters (same matches): a pattern
+# that starts with a look-behind is tried at every position of the text.
+_YEAR = re.compile(r"(?:1[6-9]|20)\d\d(?<![\d/.]....)(?![\d/])")
+# Pages ("1441–1450"); a "pp." before them only moves where a match starts,
+# and only the group is used, so it is left out of the pattern.
+_PAGES = re.compile(r"(\d(?<![\d.].)\d{0,5}\s*[\u2013\u2014-]{1,2}\s*\d{1,6})(?![\d.])")
 _VOL = re.compile(r"\b[Vv]ol(?:ume)?\.?\s*(\d+)")
 _ID_TEXT = re.compile(
     r"(?i)\b(?:doi|arxiv)\s*:\s*\S+|\b10\.\d{4,9}/\S+|\b(?:URL|Available( at| from)?:?|Retrieved from)\s*$"
@@ -41,19 +45,35 @@ _NATURE = re.compile(
     r"^(?P<a>[^&]{1,600}?(?:&|\band\b)\s+[^,&]{1,60},\s+(?:[A-Z][a-z]?\.\s?-?){1,4})\s+(?P<rest>\S.+)$"
 )
 _IN = re.compile(r"^(?:In:?|in)\s+")
+_HAS_DASH = re.compile("[\u2013\u2014-]")
+_IN_PREFIX = re.compile(r"^(?:in\s+)", re.I)
+_VOL_NO_PP = re.compile(r",\s*(?:vol|no|pp|p)\.")
+_SENTENCE_END = re.compile(r"[.?!]\s+")
+_INITIALS_TOKEN = re.compile(r"(?:[A-Z]\.?-?)+")
+_SPACES = re.compile(r"\s+")
+_VOL_TAIL = re.compile(r",?\s*[Vv]ol(?:ume)?\.?\s*\d+.*$")
+_PAGES_TAIL = re.compile(r",?\s*(?:pp?\.|pages)\s*\d.*$")
+_ONLY_NUMBERS = re.compile(r"[\d\s\u2013\u2014(),:;-]+")
+_DIGIT = re.compile(r"\d")
+_NO_WORD = re.compile(r"[\W\d]*")
+_ARXIV_WORD = re.compile(r"(?i)\barxiv\b")
+_VANCOUVER_END = re.compile(r"\b([A-Z]{1,3}|et al)\.\s+")
+_ET_AL_END = re.compile(r",?\s*et al$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def split_sentences(text: str) -> list[str]:
     """Split at ". ", "? ", "! " that end a sentence (not an initial or abbreviation)."""
     parts: list[str] = []
     start = 0
-    for m in re.finditer(r"[.?!]\s+", text):
+    for m in _SENTENCE_END.finditer(text):
         end = m.start()
         if text[end] == ".":
-            word = re.search(r"(\S+)$", text[start:end])
-            token = word.group(1) if word else ""
+            token = text[start:end].rsplit(None, 1)[-1] if text[start:end].strip() else ""
+            if token and text[end - 1].isspace():
+                token = ""  # " ." : no word right before the full stop
             bare = token.split(".")[-1].lstrip("(").lower()
-            if len(bare) <= 1 or bare in _ABBREV or re.fullmatch(r"(?:[A-Z]\.?-?)+", token):
+            if len(bare) <= 1 or bare in _ABBREV or _INITIALS_TOKEN.fullmatch(token):
                 continue
         parts.append(text[start : end + (1 if text[end] in "?!" else 0)].strip())
         start = m.end()
@@ -73,9 +93,9 @@ def _authors(entry: ParsedEntry, text: str) -> None:
 def _venue(entry: ParsedEntry, rest: list[str]) -> None:
     """Venue from the sentences after the title; pages and volume where printed."""
     text = " ".join(rest)
-    pages = _PAGES.findall(text)
+    pages = _PAGES.findall(text) if _HAS_DASH.search(text) else []
     if pages:
-        entry.pages = re.sub(r"\s+", "", pages[-1]).replace("--", "\u2013")
+        entry.pages = _SPACES.sub("", pages[-1]).replace("--", "\u2013")
     vol = _VOL.search(text)
     if vol:
         entry.volume = vol.group(1)
@@ -85,17 +105,17 @@ def _venue(entry: ParsedEntry, rest: list[str]) -> None:
     eds = venue.find("(Ed")
     if eds > 0:  # "Venue, J. Editor, K. Editor (Eds.)": the venue is before the editors
         venue = venue[:eds].split(",")[0]
-    venue = re.sub(r",?\s*[Vv]ol(?:ume)?\.?\s*\d+.*$", "", venue)
-    venue = re.sub(r",?\s*(?:pp?\.|pages)\s*\d.*$", "", venue)
+    venue = _VOL_TAIL.sub("", venue)
+    venue = _PAGES_TAIL.sub("", venue)
     cut = _NUMERIC_TAIL.sub("", venue)
     if cut.count("(") <= cut.count(")"):  # never cut inside "(CIKM ’19)"
         venue = cut
     venue = venue.strip(" ,.;:")
-    if venue and not re.fullmatch(r"[\d\s\u2013\u2014(),:;-]+", venue):
+    if venue and not _ONLY_NUMBERS.fullmatch(venue):
         entry.venue = venue
     if len(rest) > 1 and not entry.publisher:
         pub = rest[1].strip(" ,.")
-        if pub and not _YEAR.fullmatch(pub) and not re.search(r"\d", pub) and len(pub) < 80:
+        if pub and not _YEAR.fullmatch(pub) and not _DIGIT.search(pub) and len(pub) < 80:
             entry.publisher = pub
 
 
@@ -131,8 +151,8 @@ def parse_reference(text: str) -> ParsedEntry:
         after = body[quoted.end() :].strip(" ,.")
         _venue(entry, [after] if after else [])
         if entry.venue:
-            entry.venue = re.sub(r"^(?:in\s+)", "", entry.venue, flags=re.I)
-            entry.venue = re.split(r",\s*(?:vol|no|pp|p)\.", entry.venue)[0].strip(" ,")
+            entry.venue = _IN_PREFIX.sub("", entry.venue)
+            entry.venue = _VOL_NO_PP.split(entry.venue)[0].strip(" ,")
     elif apa and looks_like_author_list(apa.group("a")) >= 0.5:
         _authors(entry, apa.group("a"))
         _year(entry, apa.group("y"))
@@ -170,18 +190,18 @@ def parse_reference(text: str) -> ParsedEntry:
         _year(entry, years[-1])
     if entry.title:
         entry.title = entry.title.strip(" ,.;:")
-        if re.fullmatch(r"[\W\d]*", entry.title):
+        if _NO_WORD.fullmatch(entry.title):
             entry.title = None
-    if entry.venue and re.search(r"(?i)\barxiv\b", entry.venue) and entry.arxiv_id:
+    if entry.venue and entry.arxiv_id and _ARXIV_WORD.search(entry.venue):
         entry.entry_type = "preprint"
     return entry
 
 
 def _vancouver(body: str) -> tuple[str, str] | None:
     """ "Devlin J, Chang MW, Lee K. Title..." -> (authors, rest), when that shape fits."""
-    for m in re.finditer(r"\b([A-Z]{1,3}|et al)\.\s+", body[:2000]):
+    for m in _VANCOUVER_END.finditer(body[:2000]):
         head = body[: m.end(1)]
-        names = [n.strip() for n in re.sub(r",?\s*et al$", "", head).split(",")]
+        names = [n.strip() for n in _ET_AL_END.sub("", head).split(",")]
         if names and all(_VANCOUVER_NAME.match(n) for n in names):
             return head, body[m.end() :]
         if not all(_VANCOUVER_NAME.match(n) for n in names[:-1]):
@@ -190,7 +210,7 @@ def _vancouver(body: str) -> tuple[str, str] | None:
 
 
 def _year(entry: ParsedEntry, text: str) -> None:
-    m = re.match(r"\d{4}", text)
+    m = _FOUR_DIGITS.match(text)
     if m:
         entry.year = int(m.group(0))
         entry.date = m.group(0)

@@ -22,6 +22,7 @@ from readinglist.importers.listing._alphaxiv_grammar import (
     simple_key,
     skipped_warning,
 )
+from readinglist.importers.listing._textutil import gc_paused
 
 FORMAT = "abstracts"
 
@@ -61,6 +62,7 @@ def _heading_like(line: str) -> bool:
     )
 
 
+@gc_paused
 def parse(text: str, ctx: ParseContext) -> ParseResult:
     """Entries of an abstract-only listing; never raises on text."""
     lines = lines_of(text)
@@ -159,13 +161,35 @@ def parse(text: str, ctx: ParseContext) -> ParseResult:
 
 
 def sniff(text: str) -> float:
-    """High when most non-empty lines are "Abstract:" paragraphs."""
+    """High for the shape of an abstract-only listing: several "Abstract:"
+    paragraphs, each under at most one heading line (an institution, or a
+    title).
+
+    A single "Abstract:" label, or labels under a title *and* an author line,
+    is what any note about papers looks like: that scores below the generic
+    reader (0.05), which then gets the first try.
+    """
     lines = [s.strip() for s in lines_of(text[:400_000]) if s.strip()]
     if not lines:
         return 0.0
-    labelled = sum(1 for s in lines if _LABEL.match(s) and len(s) > 40)
+    labelled = 0
+    stacked = False  # two heading-like lines (title, authors) right above a label
+    run = 0
+    for s in lines:
+        if _LABEL.match(s):
+            if len(s) > 40:
+                labelled += 1
+            stacked = stacked or run >= 2
+            run = 0
+        elif _heading_like(s):
+            if not page_chrome(s):
+                run += 1
+        else:
+            run = 0
     if labelled == 0:
         return 0.0
+    if labelled < 2 or stacked:
+        return 0.04
     share = labelled / len(lines)
     titled = sum(1 for s in lines if re.match(r"(?:title|authors?)\s*:", s, re.I))
     if labelled >= 2 and share >= 0.5 and titled == 0:

@@ -32,7 +32,8 @@ from readinglist.importers.listing._alphaxiv_grammar import (
     skipped_warning,
     split_glued,
 )
-from readinglist.importers.listing._textutil import code_url_in
+from readinglist.importers.listing._textutil import code_url_in, gc_paused
+from readinglist.importers.listing.detect import normalize_text
 
 FORMAT = "alphaxiv"
 COMPACT = "alphaxiv_compact"
@@ -42,6 +43,7 @@ HEADER = re.compile(
     rf"(?:(?P<score>\d{{1,3}}(?:\.\d{{1,2}})?) ?)?(?P<cat>{_CATEGORY}) ?"
     rf"(?P<date>{DATE_PATTERN})(?P<code> ?Code)?"
 )
+_DIGIT = re.compile(r"\d").search
 _STATS: list[tuple[str, re.Pattern[str]]] = [
     ("h_index", re.compile(r"h-?index\s*:?\s*(\d+)", re.I)),
     ("paper_count", re.compile(r"(\d[\d,]*)\s*papers", re.I)),
@@ -80,6 +82,8 @@ def header_match(line: str) -> re.Match[str] | None:
     """The entry header ("CLJan 20Code") on ``line``, if it is one."""
     s = line.strip()
     if len(s) > 60 or not s:
+        return None
+    if _DIGIT(s) is None:  # every header has a date, and every date a digit
         return None
     m = HEADER.fullmatch(s)
     if m is None:
@@ -231,6 +235,7 @@ def _entry_from(block: _Block, lines: list[str], ctx: ParseContext) -> tuple[Par
     return entry, layout
 
 
+@gc_paused
 def parse_listing(text: str, ctx: ParseContext | None = None) -> ParseResult:
     """Parse either alphaXiv layout; the result's format names the layout found."""
     ctx = ctx or ParseContext()
@@ -297,7 +302,8 @@ def parse_listing(text: str, ctx: ParseContext | None = None) -> ParseResult:
 @lru_cache(maxsize=4)  # both alphaXiv sniffers ask about the same paste
 def analyse(text: str) -> tuple[int, int, int]:
     """Cheap layout census for sniffing: (headers, spaced entries, glued entries)."""
-    lines = lines_of(text[:400_000])
+    # only the first 4,000 lines (and 5 after them) are looked at
+    lines = [s.rstrip() for s in normalize_text(text[:400_000]).split("\n", 4010)[:4006]]
     headers = spaced = glued = 0
     limit = min(len(lines), 4000)
     for i in range(limit):

@@ -35,6 +35,7 @@ from readinglist.importers.listing._authorlist import looks_like_author_list, sp
 from readinglist.importers.listing._textutil import (
     code_url_in,
     find_urls,
+    gc_paused,
     parse_full_date,
     squash,
     year_of,
@@ -75,6 +76,14 @@ _CODES = re.compile(r"\(([a-z-]+(?:\.[A-Za-z-]+)?)\)")
 _SEARCH_CATS = re.compile(
     r"(?:^|\s)([a-z-]+\.[A-Za-z]{2}|[a-z]+-[a-z]+|math-ph|quant-ph|gr-qc)(?=\s|$)"
 )
+_SNIFF_HEADER = re.compile(
+    r"(?m)^\s*(?:\[\d+\]\s*|\d{1,5}\.\s+)?arXiv:\S+.*\[(?:pdf|html|ps|other)"
+)
+_SNIFF_SUBJECTS = re.compile(r"\nSubjects:.*\([a-z-]+(?:\.[A-Za-z-]+)?\)")
+_CODE_AVAILABLE = re.compile(
+    r"\b(?:code|implementation)\b.*\b(?:available|released|github)\b", re.I
+)
+_CODE_WORD = re.compile(r"\bcode\b", re.I)
 _MORE_LESS = re.compile(r"\s*[\u25bd\u25b3]\s*(?:More|Less)\s*")
 
 
@@ -89,10 +98,9 @@ def is_chrome(line: str) -> bool:
 def sniff(text: str) -> float:
     """High when "[n] arXiv:ID [pdf" headers or "Subjects: ... (cs.CL)" lines abound."""
     head = text[:200000]
-    headers = len(
-        re.findall(r"(?m)^\s*(?:\[\d+\]\s*|\d{1,5}\.\s+)?arXiv:\S+.*\[(?:pdf|html|ps|other)", head)
-    )
-    subjects = len(re.findall(r"(?m)^Subjects:.*\([a-z-]+(?:\.[A-Za-z-]+)?\)", head))
+    linked = "arXiv:" in head and any(f"[{k}" in head for k in ("pdf", "html", "ps", "other"))
+    headers = len(_SNIFF_HEADER.findall(head)) if linked else 0
+    subjects = len(_SNIFF_SUBJECTS.findall("\n" + head)) if "Subjects:" in head else 0
     if headers == 0:
         return 0.3 if subjects >= 2 else 0.0
     return min(1.0, 0.6 + 0.1 * headers + 0.05 * subjects)
@@ -134,8 +142,8 @@ def _finish(block: _Block, warnings: list[str]) -> ParsedEntry:
             if current in ("abstract",):
                 fields[current].append("")
             continue
-        m = _FIELD.match(s)
-        sub = _SUBMITTED.match(s)
+        m = _FIELD.match(s) if ":" in s else None  # every label ends in ":"
+        sub = _SUBMITTED.match(s) if s[0] in "Ss\u017f" else None  # \u017f: "s" under re.I
         if sub:
             block.date = parse_full_date(sub.group("date")) or block.date
             current = None
@@ -204,12 +212,10 @@ def _finish(block: _Block, warnings: list[str]) -> ParsedEntry:
         entry.doi = normalize_doi(doi_field.split()[0]) if doi_field.split() else None
     comments = " ".join(fields.get("comments", []))
     code = code_url_in(comments)
-    if code or re.search(
-        r"\b(?:code|implementation)\b.*\b(?:available|released|github)\b", comments, re.I
-    ):
+    if code or _CODE_AVAILABLE.search(comments):
         entry.has_code = True
         entry.code_url = code
-    elif find_urls(comments) and re.search(r"\bcode\b", comments, re.I):
+    elif find_urls(comments) and _CODE_WORD.search(comments):
         entry.has_code = True
 
     if block.date:
@@ -227,6 +233,7 @@ def _finish(block: _Block, warnings: list[str]) -> ParsedEntry:
     return entry
 
 
+@gc_paused
 def parse(text: str, ctx: ParseContext) -> ParseResult:
     """Read every arXiv entry in ``text``; see the module docstring for layouts."""
     result = ParseResult(format=FORMAT)

@@ -17,11 +17,20 @@ import re
 from readinglist.core.entry import ParseContext, ParsedEntry, ParseResult
 from readinglist.core.identifiers import arxiv_base_id, normalize_arxiv_id, normalize_doi
 from readinglist.importers.listing._authorlist import split_bibtex_authors
-from readinglist.importers.listing._textutil import MONTHS, fill_identifiers, latex_to_unicode
+from readinglist.importers.listing._textutil import (
+    MONTHS,
+    fill_identifiers,
+    gc_paused,
+    latex_to_unicode,
+)
 
 FORMAT = "bibtex"
 
 _ENTRY_START = re.compile(r"(?m)^\s*@\s*([A-Za-z]+)\s*[{(]")
+_SNIFF_FIELD = re.compile(r"(?i)\b(?:title|author|year|journal|booktitle|doi|eprint)\s*=")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+_AND = re.compile(r"\s+and\s+")
 _PAPER_FIELDS = frozenset({"title", "author", "editor", "doi", "eprint", "url"})
 _ARXIV_VENUE = re.compile(r"^(?:arxiv|corr)\b|arxiv preprint", re.I)
 
@@ -29,10 +38,12 @@ _ARXIV_VENUE = re.compile(r"^(?:arxiv|corr)\b|arxiv preprint", re.I)
 def sniff(text: str) -> float:
     """High when the text holds @type{key, field = ...} blocks."""
     head = text[:200000]
+    if "@" not in head:
+        return 0.0
     starts = [m for m in _ENTRY_START.finditer(head) if m.group(1).lower() not in ("comment",)]
     if not starts:
         return 0.0
-    fields = len(re.findall(r"(?i)\b(?:title|author|year|journal|booktitle|doi|eprint)\s*=", head))
+    fields = len(_SNIFF_FIELD.findall(head)) if "=" in head else 0
     if not fields:
         return 0.1  # "@word{" alone is not BibTeX
     return min(1.0, 0.6 + 0.1 * min(len(starts), fields) + 0.05 * fields)
@@ -67,11 +78,11 @@ def _entry(block, warnings: list[str]) -> ParsedEntry:
     entry.pages = pages.replace("--", "\u2013") if pages else None
     entry.abstract = _field(fields, "abstract")
     year_text = _field(fields, "year", "date") or ""
-    m = re.search(r"\d{4}", year_text)
+    m = _FOUR_DIGITS.search(year_text)
     if m:
         entry.year = int(m.group(0))
         month = (_field(fields, "month") or "").strip().lower()[:3]
-        date_m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", year_text)
+        date_m = _ISO_DATE.match(year_text)
         if date_m:
             entry.date = date_m.group(0)
         elif month in MONTHS:
@@ -108,9 +119,10 @@ def _entry(block, warnings: list[str]) -> ParsedEntry:
 
 def latex_to_unicode_names(text: str) -> str:
     """Accents to Unicode in an author field, keeping the " and " separators."""
-    return " and ".join(latex_to_unicode(part) for part in re.split(r"\s+and\s+", text))
+    return " and ".join(latex_to_unicode(part) for part in _AND.split(text))
 
 
+@gc_paused
 def parse(text: str, ctx: ParseContext) -> ParseResult:
     """Read every BibTeX entry; malformed ones are reported, not fatal."""
     import bibtexparser

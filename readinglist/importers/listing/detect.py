@@ -17,19 +17,28 @@ from types import ModuleType
 
 from readinglist.core.entry import ParseContext, ParseResult
 from readinglist.importers import listing as _pkg
+from readinglist.importers.listing._textutil import gc_paused
 
 _NOT_PARSERS = {"detect", "common"}
 GENERIC = "generic"
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000]")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_SPACE_CHARS = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+_SPACES = re.compile(f"[{_SPACE_CHARS}]")
 
 
 def normalize_text(text: str) -> str:
     """Line endings to ``\\n``; odd spaces to plain spaces; invisible marks dropped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():  # constant time for a str; most pastes need nothing more
+        return text
+    # substring tests are much cheaper than a regex pass, and usually all fail
+    if any(ch in text for ch in _ZERO_WIDTH_CHARS):
+        text = _ZERO_WIDTH.sub("", text)
+    if any(ch in text for ch in _SPACE_CHARS):
+        text = _SPACES.sub(" ", text)
     return text
 
 
@@ -68,6 +77,7 @@ def detect(text: str) -> str:
     return candidates[0][1].FORMAT if candidates else GENERIC
 
 
+@gc_paused
 def parse_text(text: str, ctx: ParseContext | None = None) -> ParseResult:
     """Detect the format and parse.  Never raises on any text.
 

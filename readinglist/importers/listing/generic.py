@@ -19,9 +19,10 @@ from readinglist.importers.listing._textutil import (
     code_url_in,
     fill_identifiers,
     find_year,
+    gc_paused,
     parse_full_date,
     squash,
-    wordlike_share,
+    wordlike_at_least,
     year_of,
 )
 
@@ -32,6 +33,11 @@ _LABEL = re.compile(
     r"conference|keywords|categories|subjects?|code)\s*:\s*(?P<value>.*)$",
     re.I,
 )
+_NO_LETTER = re.compile(r"[\W\d_]+")
+_FOUR_LETTERS = re.compile(r"[^\W\d_]{4}")
+_THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
+_TWO_SENTENCES = re.compile(r"[.!]\s+[A-Z][a-z]+\s+[a-z]+.*[.!]$")
+_TITLE_LABEL = re.compile(r"(?i)^title\s*:")
 _ABSTRACT_PREFIX = re.compile(r"^(?:abstract|summary)\s*[:.\u2014-]?\s*", re.I)
 
 
@@ -48,17 +54,15 @@ def _title_like(line: str) -> bool:
         return False
     if s[:1].islower() or s.endswith((",", ";")):
         return False
-    if re.fullmatch(r"[\W\d_]+", s):
+    if _NO_LETTER.fullmatch(s):
         return False
     if s.endswith(".") and len(s.split()) > 8:  # a sentence, not a title
         return False
-    if wordlike_share(s) < 0.7:  # symbol soup, not words
+    if len(s) < 8 or not _FOUR_LETTERS.search(s):
         return False
-    if len(s) < 8 or not re.search(r"[^\W\d_]{4}", s):
+    if _TWO_SENTENCES.search(s):  # two sentences: prose
         return False
-    if re.search(r"[.!]\s+[A-Z][a-z]+\s+[a-z]+.*[.!]$", s):  # two sentences: prose
-        return False
-    return True
+    return wordlike_at_least(s, 0.7)  # else symbol soup, not words (the costliest test last)
 
 
 def _author_like(line: str) -> bool:
@@ -68,8 +72,8 @@ def _author_like(line: str) -> bool:
     return (
         len(s) < 3000
         and looks_like_author_list(s) >= 0.6
-        and wordlike_share(s) >= 0.7
-        and re.search(r"[^\W\d_]{3}", s) is not None
+        and _THREE_LETTERS.search(s) is not None
+        and wordlike_at_least(s, 0.7)
     )
 
 
@@ -80,7 +84,7 @@ def _starts(lines: list[str]) -> list[int]:
         s = line.strip()
         if not s:
             continue
-        if re.match(r"(?i)^title\s*:", s):
+        if _TITLE_LABEL.match(s):
             starts.append(i)
             continue
         nxt = i + 1
@@ -189,6 +193,7 @@ def _block_end(lines: list[str], start: int, end: int) -> int:
     return end
 
 
+@gc_paused
 def parse(text: str, ctx: ParseContext) -> ParseResult:
     """Paper-like blocks and loose identifiers, with honest warnings."""
     result = ParseResult(format=FORMAT)

@@ -21,6 +21,7 @@ from readinglist.importers.listing._alphaxiv_grammar import (
     simple_key,
     skipped_warning,
 )
+from readinglist.importers.listing._textutil import gc_paused
 
 FORMAT = "hf_daily"
 
@@ -176,6 +177,7 @@ class _Reader:
             self.last = i
 
 
+@gc_paused
 def parse(text: str, ctx: ParseContext) -> ParseResult:
     """Entries of a Hugging Face papers page; never raises on text."""
     lines = lines_of(text)
@@ -212,7 +214,7 @@ def parse(text: str, ctx: ParseContext) -> ParseResult:
 def sniff(text: str) -> float:
     """High for a Hugging Face papers page: "• N authors" footers and its chrome."""
     lines = [s.strip() for s in lines_of(text[:400_000])]
-    footers = sum(1 for s in lines if s and _AUTHORS.fullmatch(s) and s[:1] in "\u2022\u00b7")
+    footers = sum(1 for s in lines if s and s[:1] in "\u2022\u00b7" and _AUTHORS.fullmatch(s))
     chrome = sum(
         1 for s in lines
         if s.casefold() in ("daily papers", "byak and the research community", "trending papers")
@@ -221,7 +223,7 @@ def sniff(text: str) -> float:
     dated = sum(
         1
         for i, s in enumerate(lines[1:], 1)
-        if _date_line(s) and lines[i - 1] in ("\u00b7", "\u2022")
+        if lines[i - 1] in ("\u00b7", "\u2022") and _date_line(s)
     )
     if footers == 0 and dated == 0:
         return 0.35 if chrome >= 2 else 0.0

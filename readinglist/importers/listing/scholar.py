@@ -26,8 +26,9 @@ from readinglist.importers.listing._authorlist import looks_like_author_list, sp
 from readinglist.importers.listing._textutil import (
     fill_identifiers,
     find_year,
+    gc_paused,
     squash,
-    wordlike_share,
+    wordlike_at_least,
 )
 
 FORMAT = "scholar"
@@ -59,6 +60,25 @@ _ENDS_WITH_YEAR = re.compile(r"(?:^|[\s,])(?:19|20)\d\d\s*$")
 _NUMERIC = re.compile(r"\d+\*?|(?:19|20)\d\d|\*")
 
 
+_ABSTRACT_WORD = re.compile(r"^Abstract\s+")
+_COMMA = re.compile(r",\s*")
+_TRAILING_YEAR_1500 = re.compile(r",?\s*(?:1[5-9]|20)\d\d\s*$")
+_TRAILING_YEAR = re.compile(r",?\s*(?:19|20)\d\d\s*$")
+_DOMAIN_END = re.compile(r"\.[a-z]{2,}$")
+_YEAR_1900 = re.compile(r"(?:19|20)\d\d")
+_FOUR_DIGITS_END = re.compile(r"\d{4}\s*$")
+_VENUE_YEAR = re.compile(r"(?:^|[\s,])((?:19|20)\d\d)\s*$")
+_H_INDEX = re.compile(r"\nh-index\b")
+_I10_INDEX = re.compile(r"\ni10-index\b")
+
+
+def _profile_header(head: str) -> bool:
+    """Is there a "TITLE CITED BY YEAR" line (a profile's table heading)?"""
+    if head.isascii() and "cited by" not in head.lower():  # lower() is cheap on ASCII only
+        return False
+    return _PROFILE_HEADER.search(head) is not None
+
+
 def is_chrome(line: str) -> bool:
     """Scholar page furniture (sort options, pager, footer links)."""
     return bool(_CHROME.match(line.strip()))
@@ -73,7 +93,7 @@ def _is_byline(line: str) -> bool:
         return False
     if authors.strip() in ("\u2026", "..."):
         return True
-    names = [n.strip() for n in re.split(r",\s*", authors.replace("\u2026", ",")) if n.strip()]
+    names = [n.strip() for n in _COMMA.split(authors.replace("\u2026", ",")) if n.strip()]
     if not names or len(names) > 12:
         return False
     return sum(1 for n in names if _SCHOLAR_NAME.match(n) and len(n) < 40) >= max(1, len(names) - 1)
@@ -83,13 +103,27 @@ def sniff(text: str) -> float:
     """High for "Cited by N" footers with Scholar bylines, or a profile table."""
     head = text[:200000]
     lines = head.split("\n")
-    footers = sum(
-        1 for ln in lines if _CITED.search(ln) and ("Related articles" in ln or "versions" in ln)
+    # substring tests first: each regex below only runs where it can match
+    footers = (
+        sum(
+            1
+            for ln in lines
+            if "Cited by " in ln
+            and _CITED.search(ln)
+            and ("Related articles" in ln or "versions" in ln)
+        )
+        if "Cited by " in head
+        else 0
     )
     bylines = sum(1 for ln in lines[:4000] if " - " in ln and _is_byline(ln.strip()))
-    markers = sum(1 for ln in lines if _MARKER.match(ln.strip()))
-    if _PROFILE_HEADER.search(head) or (
-        re.search(r"(?m)^h-index\b", head) and re.search(r"(?m)^i10-index\b", head)
+    markers = (
+        sum(1 for ln in lines if "[" in ln and _MARKER.match(ln.strip())) if "[" in head else 0
+    )
+    if _profile_header(head) or (
+        "h-index" in head
+        and "i10-index" in head
+        and _H_INDEX.search("\n" + head)
+        and _I10_INDEX.search("\n" + head)
     ):
         return 0.9
     if bylines == 0:
@@ -110,13 +144,13 @@ def _byline_fields(entry: ParsedEntry, line: str) -> None:
     if year:
         entry.year = year
         entry.date = str(year)
-        venue = re.sub(r",?\s*(?:1[5-9]|20)\d\d\s*$", "", middle).strip(" ,")
+        venue = _TRAILING_YEAR_1500.sub("", middle).strip(" ,")
     else:
         venue = middle.strip()
     entry.venue = venue or None
     if host:
         entry.publisher = host
-        if not entry.venue and not re.search(r"\.[a-z]{2,}$", host):
+        if not entry.venue and not _DOMAIN_END.search(host):
             entry.venue = None
 
 
@@ -131,7 +165,7 @@ def _parse_results(lines: list[str], result: ParseResult) -> None:
             t -= 1
         if t < 0 or t in used:
             continue
-        if wordlike_share(lines[t]) < 0.6 or wordlike_share(lines[i]) < 0.5:
+        if not wordlike_at_least(lines[t], 0.6) or not wordlike_at_least(lines[i], 0.5):
             continue  # symbol soup, not a title and a byline
         start = t
         if (
@@ -174,14 +208,15 @@ def _parse_results(lines: list[str], result: ParseResult) -> None:
             s = ln.strip()
             if not s:
                 continue
-            cited = _CITED.search(s)
+            cited = _CITED.search(s) if "Cited by " in s else None
             if _FOOTER.match(s):
                 if cited:
                     entry.citations = int(cited.group(1))
                 continue
             snippet.append(s)
         text = squash(" ".join(snippet))
-        text = re.sub(r"^Abstract\s+", "", text)
+        if text.startswith("Abstract"):
+            text = _ABSTRACT_WORD.sub("", text)
         entry.abstract = text or None
         fill_identifiers(entry, entry.raw)
         if entry.authors_truncated:
@@ -227,14 +262,14 @@ def _profile_columns(cells: list[str]) -> tuple[str, int | None, int | None]:
     if len(numbers) >= 2:
         cited_s, year_s = numbers[-2], numbers[-1]
         cited = int(cited_s) if cited_s.isdigit() else None
-        year = int(year_s) if re.fullmatch(r"(?:19|20)\d\d", year_s) else None
+        year = int(year_s) if _YEAR_1900.fullmatch(year_s) else None
     elif numbers and numbers[0].isdigit():
-        if re.fullmatch(r"(?:19|20)\d\d", numbers[0]) and not re.search(r"\d{4}\s*$", venue):
+        if _YEAR_1900.fullmatch(numbers[0]) and not _FOUR_DIGITS_END.search(venue):
             year = int(numbers[0])
         else:
             cited = int(numbers[0])
     if year is None:
-        found = re.search(r"(?:^|[\s,])((?:19|20)\d\d)\s*$", venue)
+        found = _VENUE_YEAR.search(venue)
         year = int(found.group(1)) if found else None
     return venue, cited, year
 
@@ -288,7 +323,7 @@ def _parse_profile(lines: list[str], result: ParseResult) -> None:
         venue, cited, year = _profile_columns(row[2:])
         entry.citations = cited
         entry.year = year
-        venue = re.sub(r",?\s*(?:19|20)\d\d\s*$", "", squash(venue)).strip(" ,")
+        venue = _TRAILING_YEAR.sub("", squash(venue)).strip(" ,")
         entry.venue = venue or None
         if entry.year:
             entry.date = str(entry.year)
@@ -298,6 +333,7 @@ def _parse_profile(lines: list[str], result: ParseResult) -> None:
         result.entries.append(entry)
 
 
+@gc_paused
 def parse(text: str, ctx: ParseContext) -> ParseResult:
     """Read Scholar results (or a profile's paper table) from ``text``."""
     result = ParseResult(format=FORMAT)
