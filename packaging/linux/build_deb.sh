@@ -8,6 +8,7 @@
 #   /usr/share/metainfo/*.metainfo.xml   AppStream metadata
 #   /usr/share/doc/readinglist/copyright licence (GNU AGPL v3 or later)
 #
+# Depends: the system libraries the bundle does not carry (packaging/linux/system-libs.txt).
 # Usage: packaging/linux/build_deb.sh [BUNDLE_DIR] [OUT_DIR]   (defaults: dist/readinglist dist)
 # Menu and icon caches are refreshed by dpkg triggers of desktop-file-utils and
 # hicolor-icon-theme, so the package needs no maintainer scripts.
@@ -70,6 +71,10 @@ find "$R" -type d -exec chmod 755 {} +
 find "$R" -type f ! -perm -u+x -exec chmod 644 {} +
 find "$R" -type f -perm -u+x -exec chmod 755 {} +
 
+# Libraries the bundle takes from the system (see system-libs.txt), in listed order, once each.
+SYSTEM_DEPENDS="$(grep -v '^#' "$ROOT/packaging/linux/system-libs.txt" | awk 'NF > 1 {
+    $1 = ""; sub(/^ +/, ""); if (!seen[$0]++) printf ", %s", $0 }')"
+
 INSTALLED_KB="$(du -sk --exclude=DEBIAN "$R" | cut -f1)"
 cat > "$R/DEBIAN/control" <<EOF
 Package: readinglist
@@ -79,7 +84,7 @@ Maintainer: Reading List developers <readinglist@users.noreply.github.com>
 Installed-Size: ${INSTALLED_KB}
 Section: science
 Priority: optional
-Depends: libc6 (>= 2.36), libgl1, libegl1, libxcb1, libxcb-icccm4, libxcb-keysyms1, libwayland-client0, libwayland-cursor0, libwayland-egl1
+Depends: libc6 (>= 2.36), libgl1, libegl1, libxcb1, libwayland-client0, libwayland-cursor0, libwayland-egl1${SYSTEM_DEPENDS}
 Recommends: hicolor-icon-theme, desktop-file-utils, shared-mime-info, fonts-dejavu-core
 Description: reading-list manager for research papers
  Reading List keeps a local library of research papers: paste a listing
