@@ -44,6 +44,8 @@ _ESCAPES = {
     "^": r"\textasciicircum{}",
 }
 _SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+# TeX input ligatures (!` ?` `` '' -- ---) would read back as other characters.
+_LIGATURE = re.compile(r"(?<=[!?`])(?=`)|(?<=')(?=')|(?<=-)(?=-)")
 _PROTECT = re.compile(r"(?<![\\\w])([^\W\d_][\w\-]*)", re.UNICODE)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _AND = re.compile(r"\band\b", re.IGNORECASE)
@@ -51,7 +53,7 @@ _AND = re.compile(r"\band\b", re.IGNORECASE)
 
 def latex_escape(text: str, *, protect_case: bool = False) -> str:
     """Text as a BibTeX field value (see the module docstring)."""
-    if not protect_case and not _SPECIAL.search(text):
+    if not protect_case and not _SPECIAL.search(text) and not _LIGATURE.search(text):
         return text
     out = []
     for is_math, piece in split_math(text):
@@ -64,6 +66,7 @@ def latex_escape(text: str, *, protect_case: bool = False) -> str:
             out.append(_escape_outside_braces(piece))
         else:
             out.append(_SPECIAL.sub(lambda m: _ESCAPES[m.group(0)], piece))
+        out[-1] = _LIGATURE.sub("{}", out[-1])
     return "".join(out)
 
 

@@ -211,3 +211,9 @@ def test_every_format_handles_an_untitled_authorless_paper(fmt):
     )
     text = render(fmt, [bare])
     assert "(untitled)" in text
+
+
+@pytest.mark.parametrize("title", ["!`", "?`", "Wait--what", "A---B", "``quoted''"])
+def test_bibtex_titles_with_tex_ligature_characters_round_trip(title):
+    lib = parse_bib(bibtex_text([make_paper(1, title=title)]))
+    assert lib.entries[0].fields_dict["title"].value == title
