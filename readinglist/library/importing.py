@@ -20,7 +20,7 @@ from typing import Any
 
 from readinglist.core.entry import ParseResult
 from readinglist.core.titles import abstract_key, title_key
-from readinglist.library import aliases, records
+from readinglist.library import aliases, citekeys, records
 from readinglist.library.errors import InvalidValue, UnknownPaper
 from readinglist.library.matching import (
     KeyMaps,
@@ -75,8 +75,12 @@ def plan(
     selected: Sequence[int] | None = None,
     merge_into: dict[int, int] | None = None,
     progress: ProgressFn | None = None,
+    maps: KeyMaps | None = None,
 ) -> Plan:
-    """Decide what every (selected) entry does; nothing is written."""
+    """Decide what every (selected) entry does; nothing is written.
+
+    ``maps`` (the library's key maps, if the caller kept them) is updated
+    with the new papers; by default they are loaded here."""
     merge_into = dict(merge_into or {})
     profile = result.profile or {}
     owner = profile.get("name") if isinstance(profile.get("name"), str) else None
@@ -84,7 +88,8 @@ def plan(
     for i in indices:
         if not 0 <= i < len(result.entries):
             raise InvalidValue(f"There is no entry {i + 1} in this import.")
-    maps = KeyMaps.load(conn)
+    if maps is None:
+        maps = KeyMaps.load(conn)
     next_pid = records.next_id(conn, "paper")
     total = len(indices)
     firsts: list[tuple[Prepared, int | None, Any]] = []
@@ -182,7 +187,7 @@ def preview(conn: sqlite3.Connection, result: ParseResult) -> list[PreviewItem]:
 _PAPER_COLS = (
     "id, title, title_key, abstract, abstract_key, date, year, arxiv_id, doi, url, venue, "
     "organization, has_code, code_url, status, added_at, updated_at, read_at, needs_review, "
-    "review_reasons, authors_truncated, author_count, first_author_key, extra"
+    "review_reasons, authors_truncated, author_count, first_author_key, extra, citekey"
 )
 
 
@@ -226,6 +231,11 @@ def write(
     tag_ids = records.ensure_tags(conn, tags) if tags else {}
 
     # new papers
+    keys = citekeys.assign(conn, [
+        (pid, citekeys.base_for(
+            s.authors[0][0] if s.authors else None, s.fields["year"], s.fields["date"],
+            s.fields["title"], s.fields["abstract"], s.extra.get("citekey"), pid))
+        for pid in pl.new_ids for s in (pl.states[pid],)])
     paper_rows, pa_rows, pt_rows, fts_rows = [], [], [], []
     counts: Counter[int] = Counter()
     read_counts: Counter[int] = Counter()
@@ -240,7 +250,7 @@ def write(
             f["url"], f["venue"], f["organization"], int(bool(f["has_code"])), f["code_url"],
             new_status, ts, ts, read_at, int(bool(reasons)), json.dumps(reasons),
             int(s.truncated), f["author_count"], s.authors[0][1] if s.authors else "",
-            json.dumps(s.extra, default=str),
+            json.dumps(s.extra, default=str), keys[pid],
         ))
         for pos, (_, key) in enumerate(s.authors):
             aid = author_ids[key]
@@ -252,7 +262,7 @@ def write(
         topic_counts.update(topic_ids[t] for t in s.topics)
         fts_rows.append((pid, f["title"], search.authors_text(n for n, _ in s.authors),
                          f["abstract"], "", ""))
-    conn.executemany(f"INSERT INTO paper ({_PAPER_COLS}) VALUES ({records.marks(24)})", paper_rows)
+    conn.executemany(f"INSERT INTO paper ({_PAPER_COLS}) VALUES ({records.marks(25)})", paper_rows)
     conn.executemany(
         "INSERT INTO paper_author (paper_id, position, author_id) VALUES (?, ?, ?)", pa_rows)
     conn.executemany("INSERT OR IGNORE INTO paper_topic (paper_id, topic_id) VALUES (?, ?)",

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -218,6 +219,17 @@ class KeyMaps:
         if akey:
             self.abstract.setdefault(akey, pid)
         self.info[pid] = KeyInfo(title, fkey, year)
+
+    def refresh(self, conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+        """Add what these papers (changed by a merge) are now known by."""
+        for chunk in (list(ids)[i:i + 500] for i in range(0, len(ids), 500)):
+            for pid, arxiv, doi, tkey, akey, fkey, year, title in conn.execute(
+                    "SELECT id, arxiv_id, doi, title_key, abstract_key, first_author_key, year, "
+                    f"title FROM paper WHERE trashed_at IS NULL AND id IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                if tkey and pid in self.title.get(tkey, ()):
+                    tkey = ""  # already listed under this title
+                self.add(pid, arxiv, doi, tkey, akey, fkey, year, title or "")
 
     def add_prepared(self, pid: int, p: Prepared) -> None:
         self.add(pid, p.arxiv_id, p.doi, p.title_key, p.abstract_key, p.first_author_key,

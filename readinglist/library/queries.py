@@ -12,6 +12,7 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -103,6 +104,10 @@ def query_ids(conn: sqlite3.Connection, query: PaperQuery, *, limit: int | None 
         raise InvalidValue(f"Cannot sort by {query.sort!r} (use one of: {', '.join(SORT_KEYS)}).")
     if query.status is not None and query.status not in _STATUSES:
         raise InvalidValue(f"{query.status!r} is not a status.")
+    if query.search and query.sort == "added" and not query.trashed:
+        found = _search_in_added_order(conn, query, limit, offset)
+        if found is not None:
+            return found
     where, args = _where(query)
     direction = "DESC" if query.descending else "ASC"
     sql = (f"SELECT p.id FROM paper p WHERE {' AND '.join(where)} "
@@ -114,6 +119,54 @@ def query_ids(conn: sqlite3.Connection, query: PaperQuery, *, limit: int | None 
 
 
 _STATUSES = ("unread", "queued", "reading", "read", "dropped")
+
+
+def _search_in_added_order(conn: sqlite3.Connection, query: PaperQuery, limit: int | None,
+                           offset: int) -> list[int] | None:
+    """A search sorted by date added, read from the search index in id order.
+
+    Papers are added with growing ids and times, so id order is (nearly
+    always) added order: the index streams matches newest (or oldest) first
+    and a first screen stops after ``offset + limit`` of them, whatever the
+    number of matches.  The result is exact: the matches read are sorted by
+    (added_at, id), and when reading stopped early, one index probe checks
+    that no unread match could rank before them (else None: the general path).
+    """
+    match = search.fts_query(query.search)
+    if not match:
+        return None
+    where, args = _where(replace(query, search=None))
+    desc = query.descending
+    sql = (f"SELECT p.id, p.added_at FROM paper_fts JOIN paper p ON p.id = paper_fts.rowid "
+           f"WHERE paper_fts MATCH ? AND {' AND '.join(where)} "
+           f"ORDER BY paper_fts.rowid {'DESC' if desc else 'ASC'}")
+    want = None if limit is None else max(0, int(offset)) + max(0, int(limit))
+    cur = conn.execute(sql, [match, *args])
+    found: list[tuple[str, int]] = []
+    stopped = False
+    for pid, added in cur:
+        if want is not None and len(found) >= want:
+            stopped = True
+            break
+        found.append((added, pid))
+    cur.close()
+    if stopped and found:
+        last_id = found[-1][1]
+        if desc:
+            bound = min(a for a, _ in found)
+            check = ("SELECT 1 FROM paper INDEXED BY ix_paper_live_added WHERE trashed_at IS NULL "
+                     "AND added_at > ? AND id < ? LIMIT 1")
+        else:
+            bound = max(a for a, _ in found)
+            check = ("SELECT 1 FROM paper INDEXED BY ix_paper_live_added WHERE trashed_at IS NULL "
+                     "AND added_at < ? AND id > ? LIMIT 1")
+        if conn.execute(check, (bound, last_id)).fetchone() is not None:
+            return None
+    found.sort(reverse=desc)
+    ids = [pid for _, pid in found]
+    if limit is None:
+        return ids[max(0, int(offset)):]
+    return ids[max(0, int(offset)): want]
 
 
 def _links(conn: sqlite3.Connection, chunk: Sequence[int], sql: str) -> dict[int, list[Any]]:
@@ -148,7 +201,7 @@ def rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[PaperRow]:
                 id=pid, title=title or _provisional(abstract), authors_short=short_authors(
                     names[:3], more), date=date, year=year, topics=topics.get(pid, []),
                 status=status, starred=bool(starred), tags=tags.get(pid, []), added_at=added,
-                needs_review=bool(review), has_pdf=pdf is not None)
+                needs_review=bool(review), has_pdf=pdf is not None, author_count=count)
     return [built[i] for i in ids if i in built]
 
 
@@ -215,7 +268,7 @@ def details(conn: sqlite3.Connection, ids: Sequence[int], files_dir: Path) -> li
                 sources=[SourceInfo(batch_id=s[0], kind=s[1], source_name=s[2], format=s[3],
                                     created_at=s[4], raw=s[5]) for s in sources.get(pid, [])],
                 field_confidence=json.loads(r["field_confidence"] or "{}"),
-                citekey=citekey(refs, r["year"], title, extra.get("citekey")),
+                citekey=r["citekey"] or citekey(refs, r["year"], title, extra.get("citekey")),
                 extra=extra,
             )
     return [built[i] for i in ids if i in built]

@@ -58,6 +58,7 @@ class PaperRow:
     added_at: str  # ISO timestamp
     needs_review: bool = False
     has_pdf: bool = False
+    author_count: int | None = None  # when the source gave only a count ("• 6 authors")
 
 
 @dataclass

@@ -23,7 +23,7 @@ from readinglist.library.errors import (
     LibraryNotFound,
     LibraryTooNew,
 )
-from readinglist.store.schema import SCHEMA_VERSION
+from readinglist.store.version import SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

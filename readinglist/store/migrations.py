@@ -16,7 +16,7 @@ from pathlib import Path
 
 from readinglist.library.errors import LibraryTooNew
 from readinglist.store import backup
-from readinglist.store.schema import SCHEMA_VERSION
+from readinglist.store.version import SCHEMA_VERSION
 
 V1_SQL = """
 CREATE TABLE paper (
@@ -218,8 +218,37 @@ def _step_3(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+V4_SQL = """
+ALTER TABLE paper ADD COLUMN citekey TEXT;
+CREATE UNIQUE INDEX ux_paper_citekey ON paper (citekey) WHERE citekey IS NOT NULL;
+CREATE INDEX ix_paper_live_status_added ON paper (status, added_at, id) WHERE trashed_at IS NULL;
+CREATE VIRTUAL TABLE paper_fts_v4 USING fts5 (
+    title, authors, abstract, note, fulltext,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2'
+);
+INSERT INTO paper_fts_v4 (rowid, title, authors, abstract, note, fulltext)
+    SELECT rowid, title, authors, abstract, note, fulltext FROM paper_fts;
+DROP TABLE paper_fts;
+ALTER TABLE paper_fts_v4 RENAME TO paper_fts;
+"""
+
+
+def _step_4(conn: sqlite3.Connection) -> None:
+    """A stored, library-wide unique citation key per paper (assigned here to
+    every existing paper, in id order); an index for the status views; the
+    search index rebuilt with 1- and 2-letter prefix indexes (a search typed
+    one letter at a time stays fast)."""
+    from readinglist.library.citekeys import assign_all_missing
+
+    for statement in V4_SQL.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    assign_all_missing(conn)
+
+
 # version reached -> step
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3}
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4}
 assert max(STEPS) == SCHEMA_VERSION
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 3
+from readinglist.store.version import SCHEMA_VERSION  # noqa: F401  (re-exported)
 
 
 class Paper(SQLModel, table=True):
@@ -52,6 +52,7 @@ class Paper(SQLModel, table=True):
     edited_fields: str = "[]"  # JSON list of fields the user edited
     field_confidence: str = "{}"  # JSON {field: 0..1}
     extra: str = "{}"  # JSON: pages, volume, publisher, entry_type, citekey, ...
+    citekey: str | None = Field(default=None, unique=True)  # stored for good when added
 
 
 class Author(SQLModel, table=True):

@@ -10,6 +10,7 @@ these machines are shared.
 from __future__ import annotations
 
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,6 +23,7 @@ import synth  # noqa: E402
 
 from readinglist.core.entry import ParseResult  # noqa: E402
 from readinglist.library import Library, PaperQuery  # noqa: E402
+from readinglist.library.query import parse_search  # noqa: E402
 
 N = 100_000
 
@@ -51,6 +53,15 @@ def test_library_figures(built, tmp_path):
     print(f"\nLibrary benchmarks ({N:,} papers; CPU calibration loop {_ms(_calibration())}, "
           "lower is an idler machine)")
     _report("build through the Library API", f"{figures['build_s']:.1f} s", "60 s")
+    if figures.get("upgraded_from"):
+        print(f"    (that build was {figures['upgraded_from']}, upgraded to this schema in "
+              f"{figures['upgrade_s']:.1f} s; delete bench-data/ to measure a fresh build)")
+    code = ("import sys, time; t = time.perf_counter(); import readinglist.library; "
+            "print(time.perf_counter() - t, 'sqlalchemy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    _report("import readinglist.library (fresh process)", _ms(float(out[0])),
+            "no SQLAlchemy" if out[1] == "False" else "SQLAlchemy loaded!")
 
     opens = []
     for _ in range(5):
@@ -79,6 +90,26 @@ def test_library_figures(built, tmp_path):
         t = time.perf_counter()
         lib.rows(ids[:200])
         _report("200 table rows", _ms(time.perf_counter() - t), "-")
+
+        first, full = [], []
+        for phrase in ("neural network", "author:chen", "quantum graph"):
+            for n in range(1, len(phrase) + 1):  # the search box, one keystroke at a time
+                q = parse_search(phrase[:n])
+                t = time.perf_counter()
+                lib.list_papers(q, limit=200)
+                first.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                lib.query_ids(q)
+                full.append(time.perf_counter() - t)
+        _report(f"search keystroke, first 200 rows (median of {len(first)})",
+                _ms(statistics.median(first)), "50 ms")
+        _report("  slowest keystroke, first 200 rows", _ms(max(first)), "-")
+        _report("search keystroke, every matching id (median)", _ms(statistics.median(full)),
+                "-")
+        for status in ("read", "queued", "unread"):
+            t = time.perf_counter()
+            n = len(lib.query_ids(PaperQuery(status=status)))
+            _report(f"ids of status {status} ({n:,})", _ms(time.perf_counter() - t), "-")
 
         times = []
         vocab = synth.vocabulary()
@@ -126,6 +157,11 @@ def test_library_figures(built, tmp_path):
         _report("import 11,000 entries (1,000 known) into it", f"{time.perf_counter() - t:.2f} s",
                 "5 s")
         print(f"    added {len(rep.added):,}, merged {len(rep.merged):,}, skipped {rep.skipped:,}")
+        more = synth.entries(1_000, seed=998, id_offset=N + 20_000)
+        t = time.perf_counter()
+        lib.import_parsed(ParseResult("synthetic", more), raw_text="(synthetic)")
+        _report("import 1,000 more, same open library", f"{time.perf_counter() - t:.2f} s",
+                "-")
         some = rep.added[:500]
         t = time.perf_counter()
         lib.set_status(some[:1], "read")

@@ -51,6 +51,22 @@ def test_v1_library_keeps_its_data(tmp_path):
         counts = lib.counts()
         assert (counts.all, counts.read, counts.starred, counts.trash) == (2, 1, 1, 1)
         assert lib.check() == []
+        # v4: every paper got a stored citation key, trashed ones too
+        assert survey.citekey == "zhang2026locate"
+        assert bis.citekey == "salvalaggio2024bispectrum"
+        assert lib.get(trashed[0].id).citekey
+        # v4: a search typed one letter at a time uses the prefix index
+        assert lib.list_papers(PaperQuery(search="b"))[0].id == bis.id
+
+
+def test_v4_library_keeps_its_citation_keys(tmp_path):
+    path = _copy("v4.sqlite", tmp_path)
+    with Library.open(path) as lib:
+        papers = lib.details(lib.query_ids(PaperQuery(sort="added", descending=False)))
+        assert [p.citekey for p in papers] == [
+            "vaswani2017attention", "vaswani2017attentiona", "zhang2024quantum"]
+        assert papers[0].title == "Attention Is All You Need (edited)"
+        assert lib.check() == []
 
 
 def test_schema_classes_match_the_migrated_schema(tmp_path):
