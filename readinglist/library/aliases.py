@@ -65,6 +65,14 @@ def paper_author_ids(conn: sqlite3.Connection, paper_id: int,
     return [moved.get(k, ids_by_key[k]) for _, k in pairs]
 
 
+def remember_spellings(conn: sqlite3.Connection, author_id: int,
+                       spellings: Iterable[str]) -> None:
+    """Keep other printed forms of an author's name (say "JQ Researcher"
+    for the profile owner "Jane Q. Researcher") among their aliases."""
+    for spelling in spellings:
+        _remember_spelling(conn, author_id, spelling)
+
+
 def _remember_spelling(conn: sqlite3.Connection, author_id: int, spelling: str) -> None:
     row = conn.execute("SELECT name, aliases FROM author WHERE id = ?", (author_id,)).fetchone()
     if row is None or not spelling or spelling == row[0]:

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from readinglist.core.entry import ParseResult
+from readinglist.core.entry import ParsedEntry, ParseResult
+from readinglist.core.names import display_name, name_key
 from readinglist.core.titles import abstract_key, title_key
+from readinglist.importers.listing._authorlist import same_person
 from readinglist.library import aliases, citekeys, records
 from readinglist.library.errors import InvalidValue, UnknownPaper
 from readinglist.library.matching import (
@@ -59,6 +61,8 @@ class Plan:
     empty: int = 0  # entries with nothing in them, left out
     warnings: list[str] = field(default_factory=list)
     empty_indices: list[int] = field(default_factory=list)
+    # the profile owner's key -> other spellings the rows print them as
+    owner_spellings: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _state_from(pid: int, p: Prepared) -> PaperState:
@@ -96,8 +100,9 @@ def plan(
     empty: list[int] = []
     anon: list[dict[str, int]] = []
     new_first: dict[int, Prepared] = {}
+    spellings: dict[str, set[str]] = {}
     for n, i in enumerate(indices):
-        p = prepare(result.entries[i], i, owner)
+        p = prepare_with_owner(result.entries[i], i, owner, spellings)
         if i in merge_into:
             target = merge_into[i]
             if not conn.execute("SELECT 1 FROM paper WHERE id = ?", (target,)).fetchone():
@@ -157,7 +162,36 @@ def plan(
     if empty:
         warnings.append(f"{len(empty)} entries had no title, abstract, identifier or text and "
                         "were left out.")
-    return Plan(decisions, states, new_ids, len(empty), warnings, empty)
+    return Plan(decisions, states, new_ids, len(empty), warnings, empty, spellings)
+
+
+def prepare_with_owner(entry: ParsedEntry, index: int, owner: str | None,
+                       spellings: dict[str, set[str]] | None = None) -> Prepared:
+    """``prepare`` an entry of a profile paste whose owner (``owner``, the
+    profile's name) is an author of every entry.
+
+    A shown author who is the owner as the row prints them ("JQ Researcher"
+    on the profile of "Jane Q. Researcher", by ``same_person``) is the owner:
+    that position links to the owner's author record, and the printed
+    spelling is noted in ``spellings`` (kept as an alias on import).  A shown
+    author whose fuller name the profile abbreviates is the owner already.
+    Otherwise the owner is added after the shown authors.
+    """
+    p = prepare(entry, index)
+    name = display_name(owner) if owner else ""
+    key = name_key(name)
+    if not key or any(k == key for _, k in p.authors):
+        return p
+    for pos, (shown, _) in enumerate(p.authors):
+        if same_person(name, shown):
+            p.authors[pos] = (name, key)
+            if spellings is not None:
+                spellings.setdefault(key, set()).add(shown)
+            return p
+    if any(same_person(shown, name) for shown, _ in p.authors):
+        return p
+    p.authors.append((name, key))
+    return p
 
 
 def _anonymous(conn: sqlite3.Connection, holder: list[dict[str, int]]) -> dict[str, int]:
@@ -224,6 +258,9 @@ def write(
         if d.action == "merge" and d.plan and d.plan.authors is not None:
             all_authors.extend(d.plan.authors)
     author_ids = aliases.resolve_import_authors(conn, all_authors)  # merges honoured
+    for key, shown in pl.owner_spellings.items():
+        if key in author_ids:
+            aliases.remember_spellings(conn, author_ids[key], sorted(shown))
     topic_codes = [t for pid in pl.new_ids for t in pl.states[pid].topics]
     topic_codes += [t for d in pl.decisions if d.action == "merge" and d.plan
                     for t in d.plan.topics_add]

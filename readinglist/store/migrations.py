@@ -246,9 +246,98 @@ def _step_4(conn: sqlite3.Connection) -> None:
     assign_all_missing(conn)
 
 
+V5_SQL = """
+CREATE TABLE topic_author (
+    topic_id INTEGER NOT NULL,
+    author_id INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (topic_id, author_id)
+) WITHOUT ROWID;
+INSERT INTO topic_author (topic_id, author_id, n)
+    SELECT pt.topic_id, pa.author_id, count(DISTINCT pa.paper_id)
+    FROM paper_topic pt JOIN paper_author pa ON pa.paper_id = pt.paper_id
+    GROUP BY pt.topic_id, pa.author_id;
+CREATE INDEX ix_topic_author_rank ON topic_author (topic_id, n DESC, author_id);
+CREATE TRIGGER tr_topic_author_pa_insert AFTER INSERT ON paper_author
+WHEN EXISTS (SELECT 1 FROM paper_topic WHERE paper_id = NEW.paper_id)
+     AND NOT EXISTS (SELECT 1 FROM paper_author x WHERE x.paper_id = NEW.paper_id
+                     AND x.author_id = NEW.author_id AND x.position != NEW.position)
+BEGIN
+    INSERT INTO topic_author (topic_id, author_id, n)
+        SELECT topic_id, NEW.author_id, 1 FROM paper_topic WHERE paper_id = NEW.paper_id
+        ON CONFLICT (topic_id, author_id) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER tr_topic_author_pa_delete AFTER DELETE ON paper_author
+WHEN NOT EXISTS (SELECT 1 FROM paper_author x WHERE x.paper_id = OLD.paper_id
+                 AND x.author_id = OLD.author_id)
+BEGIN
+    UPDATE topic_author SET n = n - 1 WHERE author_id = OLD.author_id
+        AND topic_id IN (SELECT topic_id FROM paper_topic WHERE paper_id = OLD.paper_id);
+END;
+CREATE TRIGGER tr_topic_author_pa_update AFTER UPDATE OF author_id, paper_id ON paper_author
+WHEN OLD.author_id != NEW.author_id OR OLD.paper_id != NEW.paper_id
+BEGIN
+    UPDATE topic_author SET n = n - 1 WHERE author_id = OLD.author_id
+        AND topic_id IN (SELECT topic_id FROM paper_topic WHERE paper_id = OLD.paper_id)
+        AND NOT EXISTS (SELECT 1 FROM paper_author x WHERE x.paper_id = OLD.paper_id
+                        AND x.author_id = OLD.author_id);
+    INSERT INTO topic_author (topic_id, author_id, n)
+        SELECT topic_id, NEW.author_id, 1 FROM paper_topic WHERE paper_id = NEW.paper_id
+        AND NOT EXISTS (SELECT 1 FROM paper_author x WHERE x.paper_id = NEW.paper_id
+                        AND x.author_id = NEW.author_id AND x.position != NEW.position)
+        ON CONFLICT (topic_id, author_id) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER tr_topic_author_pt_insert AFTER INSERT ON paper_topic
+BEGIN
+    INSERT INTO topic_author (topic_id, author_id, n)
+        SELECT DISTINCT NEW.topic_id, author_id, 1 FROM paper_author
+        WHERE paper_id = NEW.paper_id
+        ON CONFLICT (topic_id, author_id) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER tr_topic_author_pt_delete AFTER DELETE ON paper_topic
+BEGIN
+    UPDATE topic_author SET n = n - 1 WHERE topic_id = OLD.topic_id
+        AND author_id IN (SELECT author_id FROM paper_author WHERE paper_id = OLD.paper_id);
+END;
+CREATE TRIGGER tr_topic_author_pt_update AFTER UPDATE OF topic_id, paper_id ON paper_topic
+WHEN OLD.topic_id != NEW.topic_id OR OLD.paper_id != NEW.paper_id
+BEGIN
+    UPDATE topic_author SET n = n - 1 WHERE topic_id = OLD.topic_id
+        AND author_id IN (SELECT author_id FROM paper_author WHERE paper_id = OLD.paper_id);
+    INSERT INTO topic_author (topic_id, author_id, n)
+        SELECT DISTINCT NEW.topic_id, author_id, 1 FROM paper_author
+        WHERE paper_id = NEW.paper_id
+        ON CONFLICT (topic_id, author_id) DO UPDATE SET n = n + 1;
+END;
+"""
+
+
+def _step_5(conn: sqlite3.Connection) -> None:
+    """Per topic, how many papers each author is on (trashed ones included),
+    kept current by triggers on paper_author / paper_topic: a topic page's
+    top authors become an index range read instead of counting the hundreds
+    of thousands of author links of a big topic.  A pair counts once when the
+    second of its two links arrives and stops when the first one goes, so
+    cascade deletes (in either order) and re-linking stay exact."""
+    _run_script(conn, V5_SQL)
+
+
+def _run_script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run ``sql`` statement by statement; a trigger body (BEGIN ... END;)
+    is one statement."""
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            conn.execute(buf)
+            buf = ""
+    if buf.strip():
+        conn.execute(buf)
+
+
 # version reached -> step
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4}
+    1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4, 5: _step_5}
 assert max(STEPS) == SCHEMA_VERSION
 
 

@@ -136,9 +136,13 @@ def test_profile_owner_is_an_author_of_every_entry(lib):
     one, two = (lib.get(i) for i in rep.added)
     assert [a.name for a in one.authors] == ["Hengyuan Zhang", "Zhihao Zhang", "Hayden Kwok-Hay So"]
     assert one.authors_truncated
-    assert [a.name for a in two.authors] == ["Hayden K. H. So", "B"]  # already listed
+    # already listed, with initials: that position is the owner (one author record,
+    # the printed spelling kept as an alias), never the owner added a second time
+    assert [a.name for a in two.authors] == ["Hayden Kwok-Hay So", "B"]
     assert lib.batch_profile(rep.batch_id)["h_index"] == 98
     owner = next(a for a in lib.authors() if a.name == "Hayden Kwok-Hay So")
+    assert owner.paper_count == 2
+    assert "Hayden K. H. So" in lib.author_page(owner.id).aliases
     assert lib.author_profiles(owner.id)[0]["name"] == "Hayden Kwok-Hay So"
 
 
