@@ -396,7 +396,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(tmp, ignore_errors=True)
     elapsed = time.monotonic() - started
-    print(f"smoke_test: {report.failed} failed of {len(report.results)} checks in {elapsed:.0f} s")
+    print(f"smoke_test: {len(report.results)} checks in {elapsed:.0f} s")
+    passed = len(report.results) - report.failed
+    print(f"smoke: {passed} passed, {report.failed} failed")
     return 1 if report.failed else 0
 
 
