@@ -1,7 +1,10 @@
 """The ``readinglist`` command: argparse front end, dispatch, error handling.
 
 ``main(argv)`` runs one command and returns its exit status; with no command
-it opens the desktop app (``readinglist.ui.app.main``, imported lazily).
+it opens the desktop app (``readinglist.ui.app.main``, imported lazily), and
+``readinglist FILE...`` (existing files or folders, no command: the desktop
+entry's "Open with") opens it and imports those PDFs, or hands them to the
+window that already has the library.
 Bad input gives one line on stderr and status 2; any unexpected exception is
 logged with its traceback to ``paths.log_dir()/readinglist.log`` and
 reported as one line.  Handlers live in ``imports``, ``commands`` and
@@ -10,6 +13,7 @@ reported as one line.  Handlers live in ``imports``, ``commands`` and
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import logging
 import os
@@ -17,6 +21,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from readinglist.cli.output import CliError, one_line
 from readinglist.cli.parser import build_parser
@@ -51,7 +56,7 @@ def _log_crash(argv: Sequence[str] | None) -> str | None:
         return None
 
 
-def _run_gui(library: str | None) -> int:
+def _run_gui(library: str | None, files: Sequence[str] = ()) -> int:
     from readinglist.paths import resolve_library_path
 
     try:
@@ -69,7 +74,49 @@ def _run_gui(library: str | None) -> int:
     launch = getattr(app, "main", None)
     if launch is None:
         raise CliError("The desktop app is not available yet; use a command (see --help).")
+    if files:
+        return int(launch(resolve_library_path(library), [Path(f) for f in files]) or 0)
     return int(launch(resolve_library_path(library)) or 0)
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:  # argparse keeps sub-commands here
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _files_to_open(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str] | None:
+    """The files of ``readinglist [--library L] FILE...`` ("Open with"), else None.
+
+    None when the first word is a command (or an option argparse should see);
+    a CliError when a word is neither a command nor an existing file/folder.
+    """
+    words: list[str] = []
+    options_done = False
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if options_done or not word.startswith("-") or word == "-":
+            words.append(word)
+        elif word == "--":
+            options_done = True
+        elif word == "--library":
+            i += 1
+        elif not word.startswith("--library="):
+            return None  # --help, --version, ...: argparse decides
+        i += 1
+    if not words or words[0] in _command_names(parser):
+        return None
+    missing = [w for w in words if not Path(w).exists()]
+    if missing:
+        if len(words) == 1 and not any(c in words[0] for c in "/\\."):
+            raise CliError(f"unknown command {words[0]!r} (see {PROG} --help)")
+        raise CliError(
+            f"{missing[0]!r} is neither a command nor an existing file or folder "
+            f"(see {PROG} --help)"
+        )
+    return words
 
 
 def _desktop_entry(install: bool) -> int:
@@ -98,13 +145,13 @@ def _desktop_entry(install: bool) -> int:
     return 0
 
 
-def _dispatch(args) -> int:
+def _dispatch(args: argparse.Namespace, files: Sequence[str] = ()) -> int:
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         if args.install_desktop_entry and args.uninstall_desktop_entry:
             raise CliError("Use either --install-desktop-entry or --uninstall-desktop-entry.")
         return _desktop_entry(bool(args.install_desktop_entry))
     if not args.command:
-        return _run_gui(args.library)
+        return _run_gui(args.library, files)
     module_name, func_name = args.handler.split(":")
     module = importlib.import_module(f"readinglist.cli.{module_name}")
     return int(getattr(module, func_name)(args) or 0)
@@ -113,8 +160,17 @@ def _dispatch(args) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``readinglist`` command line; returns the exit status."""
     parser = build_parser()
+    words = list(argv) if argv is not None else sys.argv[1:]
     try:
-        args = parser.parse_args(list(argv) if argv is not None else None)
+        files = _files_to_open(parser, words)
+    except CliError as exc:
+        _say_error(str(exc))
+        return exc.status
+    if files is not None:  # "Open with Reading List": readinglist FILE...
+        library = _library_from(words)
+        words = ["--library", library] if library is not None else []
+    try:
+        args = parser.parse_args(words)
     except SystemExit as exc:  # --help, --version, usage errors
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)
@@ -125,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (AttributeError, ValueError, OSError):
             pass
     try:
-        return _dispatch(args)
+        return _dispatch(args, files or ())
     except CliError as exc:
         _say_error(str(exc))
         return exc.status
@@ -150,6 +206,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" (details in {log})" if log else ""
         _say_error(f"Unexpected error: {detail}{where}")
         return 1
+
+
+def _library_from(argv: Sequence[str]) -> str | None:
+    library = None
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--library" and i + 1 < len(argv):
+            library = argv[i + 1]
+        elif word.startswith("--library="):
+            library = word.partition("=")[2]
+    return library
 
 
 def _known_error(exc: Exception) -> str | None:

@@ -27,6 +27,7 @@ default is the per-user data folder, or $READINGLIST_HOME when it is set.
 EPILOG = """\
 commands in short (each has its own --help, e.g. readinglist export --help):
   readinglist                                    open the desktop app
+  readinglist [--library L] FILE...              open it and import these PDFs / folders
   readinglist parse [FILE|-] [--reference-date YYYY-MM-DD] [--json]
   readinglist import-text [FILE|-] [--tag T]... [--status S] [--reference-date D] [--json]
   readinglist import-pdf PATH... [--json]

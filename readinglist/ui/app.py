@@ -1,11 +1,13 @@
 """The GUI entry point: QApplication set-up, one window per library, errors.
 
-``main(library_path)`` is what ``readinglist`` (no sub-command) calls.  It
+``main(library_path, files)`` is what ``readinglist [FILE...]`` (no
+sub-command) calls.  It
 sets the application identity (name, organisation, desktop file name,
 icon), follows the system's light/dark scheme, routes uncaught exceptions to
 a log file under ``paths.log_dir()`` with a plain message instead of a
 traceback, refuses to open a library a second time (the running window is
-raised instead), and shows Library.open errors (too new, locked, corrupt) in
+raised instead and gets the files: see ``ui.instance``), imports files named
+at launch or opened from the Finder, and shows Library.open errors (too new, locked, corrupt) in
 a dialog.  ``READINGLIST_SMOKE_QUIT_MS`` quits after that many milliseconds
 (packaging smoke test); ``READINGLIST_REPORT_READY`` prints "ready N" once
 the first rows are painted (benchmark).
@@ -13,21 +15,26 @@ the first rows are painted (benchmark).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import logging.handlers
 import os
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from readinglist import APP_ID, APP_NAME, __version__, paths
+from readinglist.ui.instance import (
+    InstanceServer,
+    OpenFilesRouter,
+    send_to_running_instance,
+    server_name,
+)
 
 log = logging.getLogger("readinglist")
 
@@ -151,41 +158,6 @@ def configure_app(app: QApplication) -> None:
         pass
 
 
-# -- single instance ------------------------------------------------------------------
-def server_name(library_path: Path) -> str:
-    digest = hashlib.sha1(str(library_path.resolve()).encode()).hexdigest()[:16]
-    return f"readinglist-{digest}"
-
-
-def ask_running_instance(name: str) -> bool:
-    """True when another window already has this library (it is asked to come forward)."""
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(300):
-        return False
-    socket.write(b"raise\n")
-    socket.waitForBytesWritten(300)
-    socket.disconnectFromServer()
-    return True
-
-
-def listen(name: str, window: object) -> QLocalServer:
-    server = QLocalServer()
-    QLocalServer.removeServer(name)  # a stale socket from a crash
-    server.listen(name)
-
-    def raise_window() -> None:
-        while server.hasPendingConnections():
-            conn = server.nextPendingConnection()
-            conn.disconnected.connect(conn.deleteLater)
-        window.showNormal()  # type: ignore[attr-defined]
-        window.raise_()  # type: ignore[attr-defined]
-        window.activateWindow()  # type: ignore[attr-defined]
-
-    server.newConnection.connect(raise_window)
-    return server
-
-
 # -- main ---------------------------------------------------------------------------------
 def open_library(path: Path) -> object | None:
     """Open the library or explain (in a dialog) why it cannot be opened."""
@@ -206,17 +178,24 @@ def open_library(path: Path) -> object | None:
         return None
 
 
-def main(library_path: str | Path | None = None) -> int:
-    """Run the desktop app on ``library_path`` (default library when None)."""
+def main(library_path: str | Path | None = None, files: Sequence[str | Path] = ()) -> int:
+    """Run the desktop app on ``library_path`` (default library when None).
+
+    ``files`` (PDFs and folders, e.g. from "Open with Reading List") are
+    imported once the window shows; when a window already has this library
+    they are handed to it instead and this launch returns at once.
+    """
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    router = OpenFilesRouter(app)
+    app.installEventFilter(router)  # macOS: files arrive as QFileOpenEvent
     configure_app(app)  # type: ignore[arg-type]
     previous_hook = sys.excepthook
     sys.excepthook = excepthook
     try:
         path = paths.resolve_library_path(library_path)
         name = server_name(path)
-        if ask_running_instance(name):
+        if send_to_running_instance(name, files):
             return 0
         library = open_library(path)
         if library is None:
@@ -224,8 +203,10 @@ def main(library_path: str | Path | None = None) -> int:
         from readinglist.ui.views.main_window import MainWindow
 
         window = MainWindow(library)
-        server = listen(name, window)
+        server = InstanceServer(name, router.request, app)
         window.show()
+        router.request(files)
+        router.attach(window)
         if os.environ.get("READINGLIST_REPORT_READY"):
             QTimer.singleShot(0, lambda: _report_ready(window))
         quit_ms = os.environ.get("READINGLIST_SMOKE_QUIT_MS")
@@ -233,13 +214,21 @@ def main(library_path: str | Path | None = None) -> int:
             QTimer.singleShot(int(quit_ms), window.close)
         code = app.exec()
         server.close()
+        server.deleteLater()
         window.runner.stop_all()
         library.close()  # type: ignore[attr-defined]
         return int(code)
     finally:
+        app.removeEventFilter(router)
+        router.deleteLater()
         sys.excepthook = previous_hook
 
 
 def _report_ready(window: object) -> None:
+    """Print "ready N" once the first rows (not placeholders) are painted."""
+    model = window.model  # type: ignore[attr-defined]
+    if model.rowCount() == 0 and model.pending:
+        QTimer.singleShot(5, lambda: _report_ready(window))
+        return
     window.table.viewport().repaint()  # type: ignore[attr-defined]
-    print(f"ready {window.model.rowCount()}", flush=True)  # type: ignore[attr-defined]
+    print(f"ready {model.rowCount()}", flush=True)

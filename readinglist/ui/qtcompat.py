@@ -14,7 +14,9 @@ sessions even mid-use.
 bug and, only when it is present on a CPython older than 3.12, gives
 ``None``, ``True`` and ``False`` a reference count so large it cannot drain:
 what CPython 3.12 does for these objects anyway.  Nothing changes on a
-fixed PySide6 or a newer Python.
+fixed PySide6 or a newer Python.  pyproject pins PySide6 below 6.12, so on
+a supported install the probe finds nothing and Qt is called directly
+everywhere; the guard stays for installs that bring their own PySide6.
 """
 
 from __future__ import annotations
@@ -66,13 +68,3 @@ def install() -> bool:
             _make_immortal(obj)
         _installed = True
     return _installed
-
-
-def data(obj: Any, role: Any = 0) -> Any:
-    """``obj.data(role)`` for an index or item (one place to adapt if needed)."""
-    return obj.data(role)
-
-
-def current_data(combo: Any) -> Any:
-    """``combo.currentData()`` (one place to adapt if needed)."""
-    return combo.currentData()

@@ -91,6 +91,7 @@ def wait_idle(qtbot, window, timeout: int = 15000) -> None:
             and not window._change_timer.isActive()
             and not window._search_timer.isActive()
             and not window.model.pending
+            and not window.model.fetching
             and window.writer.idle()
         ),
         timeout=timeout,

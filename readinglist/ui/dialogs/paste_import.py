@@ -48,8 +48,6 @@ from readinglist.ui.models.preview import (
     TOPICS,
     PreviewModel,
 )
-from readinglist.ui.qtcompat import current_data
-from readinglist.ui.qtcompat import data as qdata
 from readinglist.ui.widgets.tag_editor import split_tags
 
 PARSE_DELAY_MS = 300
@@ -86,7 +84,7 @@ class ActionDelegate(QStyledItemDelegate):
     """A combo box for the "Import as" column of possible duplicates."""
 
     def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:  # noqa: N802
-        choices = qdata(index, CHOICES_ROLE) or []
+        choices = index.data(CHOICES_ROLE) or []
         if index.column() != ACTION or not choices:
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
@@ -96,7 +94,7 @@ class ActionDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(int(qdata(index, Qt.ItemDataRole.EditRole) or 0))
+            editor.setCurrentIndex(int(index.data(Qt.ItemDataRole.EditRole) or 0))
             return
         super().setEditorData(editor, index)
 
@@ -354,7 +352,7 @@ class PasteImportDialog(QDialog):
         selected = self.model.selected()
         merge_into = {i: pid for i, pid in self.model.merge_choice.items() if i in selected}
         tags = split_tags(self.tags.text())
-        status = current_data(self.status)
+        status = self.status.currentData()
         self.import_button.setEnabled(False)
         self.busy.show()
         self.format_label.setText("Importing…")

@@ -1,10 +1,16 @@
 """The paper table model: ordered ids from the Library plus a chunked row cache.
 
 Filtering, searching and sorting happen in SQL (``Library.query_ids``); this
-model only holds the ordered ids and fetches display rows in chunks of
-``CHUNK`` through ``Library.rows`` when the view asks for them, keeping a
-bounded number of chunks.  No ORM objects, one small query per visible chunk,
-so a 100,000-paper library scrolls without stalls.
+model only holds the ordered ids and display rows in chunks of ``CHUNK``,
+keeping a bounded number of chunks.  With idle loading on (the main window),
+painting never waits for SQL: a missing chunk is painted as a placeholder
+and queued; the chunks are loaded between frames (a zero-timeout timer, one
+chunk per event-loop turn, what is on screen first, then its neighbours) and
+repainted; rows changed by a write keep showing their old text until the new
+one is in.  (A loader thread was tried: its Python work holds the GIL against
+the painting thread's thousands of ``data()`` calls and made frames slower.)
+Without idle loading (tests, tools) chunks load synchronously.  Papers whose source gave only an author count ("• 6
+authors") show "6 authors", greyed.
 """
 
 from __future__ import annotations
@@ -14,7 +20,14 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +35,9 @@ from readinglist.library.types import PaperQuery, PaperRow
 
 CHUNK = 200
 MAX_CHUNKS = 60
+FIRST_SCREEN = 80  # rows sent before the full id list: more than a tall window shows
+PREFETCH = 1  # chunks loaded ahead on each side of what is painted
+MAX_WANTED = 9  # queued chunks; older ones (scrolled past) are dropped
 
 # (key, header, sort key in SQL or None, shown by default)
 COLUMNS: tuple[tuple[str, str, str | None, bool], ...] = (
@@ -35,6 +51,7 @@ COLUMNS: tuple[tuple[str, str, str | None, bool], ...] = (
     ("added", "Added", "added", False),
 )
 COLUMN_KEYS = tuple(c[0] for c in COLUMNS)
+TITLE_COLUMN = COLUMN_KEYS.index("title")
 STATUS_LABELS = {
     "unread": "Unread",
     "queued": "Queued",
@@ -51,6 +68,8 @@ FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 _ROLES = frozenset({DISPLAY, TOOLTIP, FONT, FOREGROUND, ALIGN, PAPER_ID_ROLE})
 CENTER = Qt.AlignmentFlag.AlignCenter.value
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # computed once: hot path
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 STAR_COLOUR = QColor("#e0a800")
 _BOLD: list[QFont] = []
 
@@ -68,6 +87,18 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def _cells(paper: PaperRow) -> tuple[PaperRow, tuple[str, ...]]:
     return paper, tuple(PaperTableModel._display(paper, key) for key in COLUMN_KEYS)
+
+
+def _names_missing(paper: PaperRow) -> bool:
+    return (paper.authors_short or "").strip() in ("", "et al.")
+
+
+def author_count_text(paper: PaperRow) -> str:
+    """"6 authors" for a paper whose source listed no names, only a count."""
+    count = paper.author_count
+    if not count or not _names_missing(paper):
+        return ""
+    return "1 author" if count == 1 else f"{count} authors"
 
 
 def column_of(key: str) -> int:
@@ -106,6 +137,23 @@ class PaperTableModel(QAbstractTableModel):
         self._generation = 0
         self._pending_query: PaperQuery | None = None
         self.pending = False
+        self._lazy = False
+        self._awaiting_paint = 0
+        self._stale: set[int] = set()
+        self._wanted: OrderedDict[int, None] = OrderedDict()  # served newest first
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._load_next)
+
+    @property
+    def fetching(self) -> bool:
+        """Rows painted as placeholders and not loaded yet."""
+        return bool(self._wanted)
+
+    def enable_idle_loading(self) -> None:
+        """Paint placeholders and load missing rows between frames."""
+        self._lazy = True
 
     # -- asynchronous queries ---------------------------------------------------
     def attach_worker(self, worker: Any) -> None:
@@ -128,7 +176,13 @@ class PaperTableModel(QAbstractTableModel):
         self._generation += 1
         self._pending_query = query
         self.pending = True
-        self._worker.request(self._generation, query, 0 if reload else CHUNK)
+        self._worker.request(self._generation, query, 0 if reload else FIRST_SCREEN)
+
+    def screen_painted(self) -> None:
+        """Called by the view after painting: the worker may build the full id list."""
+        if self._awaiting_paint and self._worker is not None:
+            self._worker.first_screen_painted(self._awaiting_paint)
+            self._awaiting_paint = 0
 
     def latest_query(self) -> PaperQuery:
         """The query being fetched, or the one shown."""
@@ -143,9 +197,11 @@ class PaperTableModel(QAbstractTableModel):
         self.query = query
         self._ids = ids
         self._row_of = None
-        self._chunks.clear()
+        self._drop_cache()
         if first:
             self._chunks[0] = [_cells(p) for p in first]
+            if len(first) < min(CHUNK, len(ids)):
+                self._stale.add(0)  # a short first screen: the rest of chunk 0 follows
         self.endResetModel()
         self.query_changed.emit()
 
@@ -155,6 +211,8 @@ class PaperTableModel(QAbstractTableModel):
         self._reset(self._pending_query, [r.id for r in rows], list(rows))
         if complete:
             self.pending = False
+        else:
+            self._awaiting_paint = generation
         self.results_ready.emit()
 
     def _on_all_ids(self, generation: int, ids: list[int]) -> None:
@@ -170,6 +228,8 @@ class PaperTableModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), n, len(ids) - 1)
                 self._ids.extend(ids[n:])
                 self._row_of = None
+                if n < CHUNK:
+                    self._stale.add(0)  # chunk 0 held only the first screen
                 self.endInsertRows()
         else:
             self._reset(query, list(ids), None)
@@ -191,7 +251,7 @@ class PaperTableModel(QAbstractTableModel):
         self.query = query
         self._ids = list(ids)
         self._row_of = None
-        self._chunks.clear()
+        self._drop_cache()
         self.endResetModel()
         self.query_changed.emit()
 
@@ -204,16 +264,22 @@ class PaperTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = list(ids)
         self._row_of = None
-        self._chunks.clear()
+        self._drop_cache()
         self.endResetModel()
         self.query_changed.emit()
 
     def refresh_rows(self, paper_ids: frozenset[int] | set[int] | None = None) -> None:
-        """Drop cached rows (of ``paper_ids``, or all) and repaint them."""
+        """Reload cached rows (of ``paper_ids``, or all) and repaint them.
+
+        With a fetcher the old text stays on screen until the new rows arrive.
+        """
         if not self._ids:
             return
         if not paper_ids:
-            self._chunks.clear()
+            if self._lazy:
+                self._stale.update(self._chunks)
+            else:
+                self._chunks.clear()
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
             )
@@ -222,21 +288,82 @@ class PaperTableModel(QAbstractTableModel):
             row = self.row_of(pid)
             if row is None:
                 continue
-            self._chunks.pop(row // CHUNK, None)
+            if not self._lazy:
+                self._chunks.pop(row // CHUNK, None)
+            elif row // CHUNK in self._chunks:
+                self._stale.add(row // CHUNK)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
+    def _drop_cache(self) -> None:
+        self._chunks.clear()
+        self._stale.clear()
+        self._wanted.clear()
+
     def _chunk(self, number: int) -> list[tuple[PaperRow, tuple[str, ...]]]:
-        """Rows ``number * CHUNK ...`` with their display texts (fetched once)."""
+        """Rows ``number * CHUNK ...`` with their display texts (loaded here if needed)."""
         chunk = self._chunks.get(number)
-        if chunk is not None:
+        if chunk is not None and number not in self._stale:
             self._chunks.move_to_end(number)
             return chunk
         ids = self._ids[number * CHUNK : (number + 1) * CHUNK]
-        chunk = [_cells(paper) for paper in self._library.rows(ids)]
+        rows = self._library.rows(ids)
+        return self._store(number, rows)
+
+    def _store(self, number: int, rows: list[PaperRow]) -> list[tuple[PaperRow, tuple[str, ...]]]:
+        chunk = [_cells(paper) for paper in rows]
         self._chunks[number] = chunk
+        self._chunks.move_to_end(number)
+        self._stale.discard(number)
         while len(self._chunks) > MAX_CHUNKS:
-            self._chunks.popitem(last=False)
+            old, _ = self._chunks.popitem(last=False)
+            self._stale.discard(old)
         return chunk
+
+    def _want(self, number: int) -> None:
+        if not 0 <= number * CHUNK < len(self._ids):
+            return
+        self._wanted.pop(number, None)
+        self._wanted[number] = None
+        while len(self._wanted) > MAX_WANTED:
+            self._wanted.popitem(last=False)
+        if not self._load_timer.isActive():
+            self._load_timer.start()
+
+    def _painted_entry(self, row: int) -> tuple[PaperRow, tuple[str, ...]] | None:
+        """The cached row for painting; queues what is missing or stale."""
+        number = row // CHUNK
+        chunk = self._chunks.get(number)
+        if (chunk is None or number in self._stale) and self._wanted.get(number, 1):
+            for near in range(number + PREFETCH, number - PREFETCH - 1, -1):
+                if near != number and near not in self._chunks:
+                    self._want(near)
+            self._want(number)  # what is on screen is loaded first
+            self._wanted[number] = 0  # queued: no need to re-queue for every cell
+        if chunk is None:
+            return None
+        offset = row % CHUNK
+        return chunk[offset] if offset < len(chunk) else None
+
+    def _load_next(self) -> None:
+        """Load one queued chunk (between frames), repaint it, go on later."""
+        while self._wanted:
+            number, _ = self._wanted.popitem(last=True)
+            if number in self._chunks and number not in self._stale:
+                continue
+            if not 0 <= number * CHUNK < len(self._ids):
+                continue
+            try:
+                self._chunk(number)
+            except Exception as exc:  # the library went away: say so, keep placeholders
+                self._wanted.clear()
+                self.query_failed.emit(str(exc))
+                return
+            first = number * CHUNK
+            last = min(first + CHUNK, len(self._ids)) - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+            break
+        if self._wanted:
+            self._load_timer.start()
 
     def _entry(self, row: int) -> tuple[PaperRow, tuple[str, ...]] | None:
         if not 0 <= row < len(self._ids):
@@ -284,9 +411,7 @@ class PaperTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: _Index, role: int = DISPLAY) -> Any:
         if role not in _ROLES:
@@ -296,9 +421,9 @@ class PaperTableModel(QAbstractTableModel):
             return None
         if role == PAPER_ID_ROLE:
             return self._ids[row]
-        entry = self._entry(row)
+        entry = self._painted_entry(row) if self._lazy else self._entry(row)
         if entry is None:
-            return None
+            return "…" if role == DISPLAY and index.column() == TITLE_COLUMN else None
         paper, cells = entry
         col = index.column()
         if role == DISPLAY:
@@ -318,7 +443,11 @@ class PaperTableModel(QAbstractTableModel):
         if role == FOREGROUND:
             if key == "star" and paper.starred:
                 return STAR_COLOUR
-            if paper.status == "dropped" or (key == "title" and paper.needs_review):
+            if (
+                paper.status == "dropped"
+                or (key == "title" and paper.needs_review)
+                or (key == "authors" and bool(author_count_text(paper)))
+            ):
                 return QApplication.palette().color(
                     QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
                 )
@@ -336,7 +465,7 @@ class PaperTableModel(QAbstractTableModel):
             return prefix + (paper.title or "(untitled)")
         if key == "authors":
             short = (paper.authors_short or "").strip()
-            return "" if short in ("", "et al.") else short
+            return author_count_text(paper) if short in ("", "et al.") else short
         if key == "date":
             return paper.date or (str(paper.year) if paper.year else "")
         if key == "topics":

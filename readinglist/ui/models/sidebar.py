@@ -25,7 +25,6 @@ from readinglist.library.types import (
     TagInfo,
     TopicCount,
 )
-from readinglist.ui.qtcompat import data as qdata
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 10
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -212,7 +211,7 @@ class SidebarModel(QStandardItemModel):
             return
         self._signatures[section] = signature
         head = self._sections[section]
-        old = {qdata(head.child(i), KEY_ROLE): i for i in range(head.rowCount())}
+        old = {head.child(i).data(KEY_ROLE): i for i in range(head.rowCount())}
         new_keys = [r[0] for r in rows]
         if list(old) == new_keys:  # same items: update texts in place
             for i, (_key, label, count, _q, color, tip) in enumerate(rows):
@@ -243,11 +242,11 @@ class SidebarModel(QStandardItemModel):
     # -- lookups --------------------------------------------------------------
     def index_for_key(self, key: str) -> Any:
         for head in self._sections.values():
-            if qdata(head, KEY_ROLE) == key:
+            if head.data(KEY_ROLE) == key:
                 return head.index()
             for i in range(head.rowCount()):
                 child = head.child(i)
-                if qdata(child, KEY_ROLE) == key:
+                if child.data(KEY_ROLE) == key:
                     return child.index()
         return None
 

@@ -27,9 +27,6 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QStackedWidg
 
 from readinglist.library.errors import LibraryError
 from readinglist.library.types import PaperQuery
-from readinglist.ui.pages.author_page import AuthorPage
-from readinglist.ui.pages.tag_page import TagPage
-from readinglist.ui.pages.topic_page import TopicPage
 
 log = logging.getLogger(__name__)
 KINDS = ("author", "topic", "tag")
@@ -65,21 +62,51 @@ class PagePanel(QStackedWidget):
         self.runner = runner
         self.selected_ids = selected_ids or (lambda: [])
         self.write = write
-        self.author = AuthorPage(show_title)
-        self.topic = TopicPage(show_title)
-        self.tag = TagPage(show_title)
-        for page in (self.author, self.topic, self.tag):
-            self.addWidget(page)
-            page.author_activated.connect(self.author_activated)
-            page.topic_activated.connect(self.topic_activated)
-            page.tag_activated.connect(self.tag_activated)
-        self.author.merge_requested.connect(self.merge)
-        self.author.distinct_requested.connect(self.mark_distinct)
-        self.author.split_requested.connect(self.split_selected)
-        self.topic.rename_requested.connect(self.rename_topic)
+        self._show_title = show_title
+        self._pages: dict[str, Any] = {}  # built on first use: start-up stays light
         self.current: tuple[str, str] | None = None
         self._request = 0
         self.hide()
+
+    # -- the pages (built when first shown) ------------------------------------
+    @property
+    def author(self) -> Any:
+        return self._page("author")
+
+    @property
+    def topic(self) -> Any:
+        return self._page("topic")
+
+    @property
+    def tag(self) -> Any:
+        return self._page("tag")
+
+    def _page(self, kind: str) -> Any:
+        page = self._pages.get(kind)
+        if page is not None:
+            return page
+        if kind == "author":
+            from readinglist.ui.pages.author_page import AuthorPage
+
+            page = AuthorPage(self._show_title)
+            page.merge_requested.connect(self.merge)
+            page.distinct_requested.connect(self.mark_distinct)
+            page.split_requested.connect(self.split_selected)
+        elif kind == "topic":
+            from readinglist.ui.pages.topic_page import TopicPage
+
+            page = TopicPage(self._show_title)
+            page.rename_requested.connect(self.rename_topic)
+        else:
+            from readinglist.ui.pages.tag_page import TagPage
+
+            page = TagPage(self._show_title)
+        self.addWidget(page)
+        page.author_activated.connect(self.author_activated)
+        page.topic_activated.connect(self.topic_activated)
+        page.tag_activated.connect(self.tag_activated)
+        self._pages[kind] = page
+        return page
 
     # -- showing ----------------------------------------------------------------
     def show_for(self, page: tuple[str, Any] | None, *, refresh: bool = False) -> bool:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QColorDialog, QMenu
 from readinglist.library.types import STATUSES
 from readinglist.ui.models.paper_table import STATUS_LABELS
 from readinglist.ui.models.sidebar import KEY_ROLE
-from readinglist.ui.qtcompat import data as qdata
 
 
 def install(window: Any) -> None:
@@ -52,7 +51,7 @@ def sidebar_menu(window: Any, pos: QPoint) -> None:
     index = tree.indexAt(pos)
     if not index.isValid():
         return
-    key = qdata(index.siblingAtColumn(0), KEY_ROLE) or ""
+    key = index.siblingAtColumn(0).data(KEY_ROLE) or ""
     kind, _, value = key.partition(":")
     menu = QMenu(window)
     if kind == "tag":

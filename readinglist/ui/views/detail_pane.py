@@ -12,8 +12,9 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtGui import QDesktopServices, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from readinglist.library.types import STATUSES, PaperDetail
 from readinglist.ui.models.paper_table import STATUS_LABELS
-from readinglist.ui.qtcompat import current_data
 from readinglist.ui.widgets.note_editor import NoteEditor
 from readinglist.ui.widgets.tag_editor import TagEditor
 
@@ -113,7 +113,7 @@ class DetailPane(QWidget):
         controls.addWidget(self.status)
         controls.addWidget(self.star)
         controls.addStretch(1)
-        controls.addWidget(self.restore)
+        self.restore.hide()  # shown for trashed papers only (own row: the pane stays narrow)
 
         self.tag_editor = TagEditor()
         self.tag_editor.tags_added.connect(self._tags_added)
@@ -152,6 +152,7 @@ class DetailPane(QWidget):
         info_layout.addWidget(self.authors)
         info_layout.addWidget(self.meta)
         info_layout.addLayout(controls)
+        info_layout.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignLeft)
         info_layout.addWidget(self.tag_editor)
         info_layout.addWidget(self.pdf_box)
         info_layout.addWidget(self.abstract)
@@ -220,9 +221,17 @@ class DetailPane(QWidget):
     @staticmethod
     def _authors_html(detail: PaperDetail) -> str:
         if not detail.authors:
-            if detail.author_count:
-                return f"<i>{detail.author_count} authors (names not listed by the source)</i>"
-            return "<i>Authors not listed by the source</i>"
+            grey = QApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            ).name()
+            count = detail.author_count
+            if count:
+                words = "1 author" if count == 1 else f"{count} authors"
+                return (
+                    f"<span style='color:{grey}'>{words}"
+                    " <small>(names not listed by the source)</small></span>"
+                )
+            return f"<span style='color:{grey}'><i>Authors not listed by the source</i></span>"
         links = [_link(f"author:{a.id}:{a.name}", a.name) for a in detail.authors]
         text = ", ".join(links)
         if detail.authors_truncated:
@@ -286,7 +295,7 @@ class DetailPane(QWidget):
     def _status_changed(self) -> None:
         if self._updating or self.detail is None:
             return
-        self.status_chosen.emit(self.detail.id, current_data(self.status))
+        self.status_chosen.emit(self.detail.id, self.status.currentData())
 
     def _star_changed(self, on: bool) -> None:
         self.star.setText("★ Starred" if on else "☆ Star")

@@ -9,6 +9,7 @@ hints when there is nothing to show.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from readinglist.ui.models.paper_table import COLUMNS, PaperTableModel, column_of
 
+TITLE_MIN = 160  # px the title column keeps before other columns narrow
 SEARCH_HINT = (
     "Search looks in titles, authors, abstracts, notes and PDF text. "
     "Narrow it with <b>author:</b>name, <b>topic:</b>cs.CL, <b>tag:</b>name, "
@@ -75,6 +77,7 @@ class PaperTable(QTableView):
         hh.setMinimumSectionSize(24)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(column_of("title"), QHeaderView.ResizeMode.Stretch)
+        self.fit_title()
 
     def column_actions_menu(self, parent: QWidget | None = None) -> QMenu:
         menu = QMenu("Columns", parent or self)
@@ -87,6 +90,43 @@ class PaperTable(QTableView):
             action.setChecked(not hh.isSectionHidden(i))
             action.toggled.connect(lambda on, i=i: hh.setSectionHidden(i, not on))
         return menu
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        painted = getattr(self.model(), "screen_painted", None)
+        if painted is not None:
+            painted()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """Keep the title readable in a narrow table: narrow other columns first.
+
+        Title stretches into the room the other columns leave; when that is
+        under ~40 % of the table, tags, authors, topics and date give up
+        width (down to a floor each).  Widening the window gives the room
+        back to the title.
+        """
+        hh = self.horizontalHeader()
+        title = column_of("title")
+        avail = self.viewport().width()
+        if avail <= 0 or hh.count() <= title:
+            return
+        others = sum(
+            hh.sectionSize(i) for i in range(hh.count()) if i != title and not hh.isSectionHidden(i)
+        )
+        short = max(TITLE_MIN, int(avail * 0.4)) - (avail - others)
+        for key, floor in (("tags", 56), ("authors", 90), ("topics", 48), ("added", 76)):
+            if short <= 0:
+                break
+            col = column_of(key)
+            size = hh.sectionSize(col)
+            cut = 0 if hh.isSectionHidden(col) else min(short, max(0, size - floor))
+            if cut:
+                hh.resizeSection(col, size - cut)
+                short -= cut
 
     def _header_menu(self, pos: QPoint) -> None:
         menu = self.column_actions_menu(self)

@@ -35,7 +35,6 @@ from readinglist.library.types import Change, PaperQuery
 from readinglist.ui.models.paper_table import PAPER_ID_ROLE, PaperTableModel
 from readinglist.ui.models.sidebar import SidebarData, SidebarModel, load_sidebar_data
 from readinglist.ui.pages import panel as page_panel
-from readinglist.ui.qtcompat import data as qdata
 from readinglist.ui.query_worker import QueryWorker
 from readinglist.ui.tasks import TaskRunner
 from readinglist.ui.views import context_menus
@@ -49,7 +48,7 @@ from readinglist.ui.writer import Writer
 
 log = logging.getLogger(__name__)
 
-SEARCH_DELAY_MS = 60
+SEARCH_DELAY_MS = 25  # coalesces pasted / auto-repeated keys; typing runs every key
 WORKER_CHANGE_DELAY_MS = 150
 STATUS_KEYS = {
     "1": "unread",
@@ -112,7 +111,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([210, 880, 410])
+        self.splitter.setSizes([180, 860, 400])
         self.setCentralWidget(self.splitter)
         self.page_panel = page_panel.install(self)  # author / topic / tag pages
 
@@ -156,6 +155,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.query_worker = QueryWorker(library.path, self)
         self.query_worker.start()
         self.model.attach_worker(self.query_worker)
+        self.model.enable_idle_loading()
         self.model.results_ready.connect(self._results_ready)
         self.model.query_failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.writer = Writer(library.path, self)
@@ -260,7 +260,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         if self.base_key == "lib:all":
             return ""
         index = self.sidebar_model.index_for_key(self.base_key)
-        label = qdata(index) if index is not None else None
+        label = index.data() if index is not None else None
         return f" in {html.escape(label)}" if label else ""
 
     def _sidebar_selected(self, key: str, query: PaperQuery) -> None:
@@ -290,7 +290,7 @@ class MainWindow(ImportsMixin, QMainWindow):
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
-        return qdata(index, PAPER_ID_ROLE) if index.isValid() else None
+        return index.data(PAPER_ID_ROLE) if index.isValid() else None
 
     def select_row(self, row: int) -> None:
         count = self.model.rowCount()

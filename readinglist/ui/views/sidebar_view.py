@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from readinglist.ui.models.sidebar import KEY_ROLE, QUERY_ROLE, SidebarModel
-from readinglist.ui.qtcompat import data as qdata
 
 FILTER_DELAY_MS = 150
 
@@ -66,8 +65,8 @@ class SidebarView(QWidget):
         if self._silent or not current.isValid():
             return
         index = current.siblingAtColumn(0)
-        key = qdata(index, KEY_ROLE)
-        query = qdata(index, QUERY_ROLE)
+        key = index.data(KEY_ROLE)
+        query = index.data(QUERY_ROLE)
         if key and query is not None:
             self.item_selected.emit(key, query)
 
@@ -93,7 +92,7 @@ class SidebarView(QWidget):
 
     def current_key(self) -> str | None:
         index = self.tree.currentIndex()
-        return qdata(index.siblingAtColumn(0), KEY_ROLE) if index.isValid() else None
+        return index.siblingAtColumn(0).data(KEY_ROLE) if index.isValid() else None
 
     def expand_section(self, key: str) -> None:
         self.tree.expand(self.model.section_index(key))

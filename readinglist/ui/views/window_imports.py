@@ -1,6 +1,7 @@
 """The main window's import, export and drag-and-drop entry points.
 
 A mixin for :class:`MainWindow`: opening the paste and PDF import dialogs,
+files opened from outside (``open_files``: "Open with", a second launch),
 accepting dropped PDFs / folders (and dropped text, as a paste), recording
 finished imports for Undo, and File ▸ Export notes.
 """
@@ -48,6 +49,23 @@ class ImportsMixin:
         dialog.show()
         dialog.start()
         return dialog
+
+    def open_files(self, paths: list[Path]) -> Any:
+        """Files opened from outside ("Open with", a second launch, the Finder).
+
+        PDFs and folders go to the PDF import dialog; anything else is named
+        in the status bar.  Returns the dialog, or None when nothing fits.
+        """
+        usable = [p for p in paths if p.is_dir() or (p.is_file() and p.suffix.lower() == ".pdf")]
+        skipped = [p for p in paths if p not in usable]
+        if skipped:
+            names = ", ".join(p.name or str(p) for p in skipped[:3])
+            more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+            what = "is not a PDF or folder" if len(skipped) == 1 else "are not PDFs or folders"
+            self.statusBar().showMessage(f"Not imported: {names}{more} {what}.", 10000)
+        if not usable:
+            return None
+        return self.import_pdfs(usable)
 
     def _track(self, dialog: Any) -> None:
         self.dialogs.append(dialog)
