@@ -98,6 +98,17 @@ class Library:
             raise
         return cls(path, conn)
 
+    def interrupt(self) -> None:
+        """Stop a read running on this Library from another thread (the query
+        raises ``sqlite3.OperationalError: interrupted`` in its own thread).
+        Safe to call at any time; does nothing when the library is closed."""
+        conn = self._conn
+        if conn is not None:
+            try:
+                conn.interrupt()
+            except sqlite3.ProgrammingError:  # closed meanwhile
+                pass
+
     def close(self) -> None:
         """Close the library (today's automatic backup is made first if missing)."""
         with self._lock:

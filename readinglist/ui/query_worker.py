@@ -71,10 +71,8 @@ class QueryWorker(QThread):
 
     def _interrupt(self) -> None:
         """Stop the SQL of a superseded query (thread-safe in sqlite3)."""
-        try:
-            self._library.conn.interrupt()
-        except Exception:  # closed or not open yet: nothing to interrupt
-            pass
+        if self._library is not None:
+            self._library.interrupt()
 
     def stop(self, wait_ms: int = 10000) -> None:
         with self._cond:
