@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from readinglist.library.errors import LibraryError
@@ -128,8 +129,12 @@ class _Relay(QObject):
 
     def _call(self, key: str, *args: Any) -> None:
         cb = self._cb.get(key)
-        if cb is not None:
-            cb(*args)
+        if cb is None:
+            return
+        owner = getattr(cb, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # the dialog or view it reports to was closed meanwhile
+        cb(*args)
 
     @Slot(object)
     def on_progress(self, value: Any) -> None:

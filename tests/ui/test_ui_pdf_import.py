@@ -122,3 +122,20 @@ def test_right_password_imports_the_protected_file(
     assert dialog.list.topLevelItem(0).text(1) == "Added"
     wait_idle(qtbot, window)
     assert window.model.rowCount() == 1
+
+
+def test_closing_the_dialog_mid_import_lets_the_run_finish_quietly(
+    window, library, qtbot, pdf_fixtures, tmp_path
+):
+    """A dialog deleted while its import runs must not receive the late
+    progress/result callbacks (they would touch deleted widgets)."""
+    files = []
+    for src in sorted(pdf_fixtures.glob("*.pdf"))[:3]:
+        files.append(tmp_path / src.name)
+        shutil.copy(src, files[-1])
+    dialog = window.import_pdfs(files)
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: window.runner.idle(), timeout=120000)
+    wait_idle(qtbot, window)
+    assert library.query_ids(PaperQuery())  # what was read before the close is kept
