@@ -5,7 +5,9 @@ generation number; only the newest request is worked on (typing "neural"
 quickly runs at most the first and the last query), and results of
 superseded requests are dropped.  For a new query it first sends the first
 screen (``Library.list_papers`` with a limit, cheap in SQL) and then the full
-ordered id list (``Library.query_ids``) so the table can grow to every row.
+ordered id list (``Library.query_ids``) so the table can grow to every row,
+together with the rows of the table's first chunk (``_head_rows``), so the
+GUI thread runs no SQL to complete the screen it shows.
 Between the two steps it waits (at most ``PAINT_WAIT_S``) until the view
 says the first screen is painted: building the full id list holds the GIL
 row by row and would otherwise slow that paint down.
@@ -28,11 +30,12 @@ from readinglist.library.types import PaperQuery
 log = logging.getLogger(__name__)
 
 PAINT_WAIT_S = 0.15
+HEAD_ROWS = 200  # rows sent with the full id list: paper_table.CHUNK (else it loads them)
 
 
 class QueryWorker(QThread):
     first_rows = Signal(int, object, bool)  # generation, rows, complete
-    all_ids = Signal(int, object)  # generation, ids
+    all_ids = Signal(int, object, object)  # generation, ids, rows of the first chunk or None
     failed = Signal(int, str)
 
     def __init__(self, library_path: str | Path, parent: QObject | None = None) -> None:
@@ -122,8 +125,16 @@ class QueryWorker(QThread):
             if library is not None:
                 library.close()
 
+    @staticmethod
+    def _head_rows(library: Any, ids: list[int], rows: list[Any]) -> list[Any] | None:
+        """The first ``HEAD_ROWS`` rows of ``ids``: the first screen sent plus the rest."""
+        if not rows or len(ids) <= len(rows) or [r.id for r in rows] != ids[: len(rows)]:
+            return None
+        return list(rows) + list(library.rows(ids[len(rows) : HEAD_ROWS]))
+
     def _run_one(self, library: Any, generation: int, query: PaperQuery, first: int) -> bool:
         """Run one request; True when SQL was interrupted but the request is still wanted."""
+        rows: list[Any] = []
         try:
             if first:
                 rows = library.list_papers(query, limit=first)
@@ -136,8 +147,11 @@ class QueryWorker(QThread):
                 first = 0
                 self._wait_painted(generation)
             ids = library.query_ids(query)
+            if self._superseded(generation):
+                return False
+            head = self._head_rows(library, ids, rows)
             if not self._superseded(generation):
-                self.all_ids.emit(generation, ids)
+                self.all_ids.emit(generation, ids, head)
         except Exception as exc:  # a bad query must not end the worker
             if self._superseded(generation):
                 return False

@@ -93,3 +93,18 @@ def test_a_newer_search_interrupts_the_running_one(window, many, qtbot):
     window.search.setText("sparse")
     wait_idle(qtbot, window)
     assert window.model.rowCount() == CHUNK * 3 + 17
+
+
+def test_search_results_arrive_with_their_first_chunk(many, make_window, qtbot):
+    """The worker sends the first chunk's rows with the id list, so the GUI
+    thread never loads them with SQL while the user types."""
+    window = make_window(many)
+    counting = CountingLibrary(window.model._library)
+    window.model._library = counting
+    window.search.clear()
+    qtbot.keyClicks(window.search, "sparse")
+    wait_idle(qtbot, window)
+    model = window.model
+    assert model.rowCount() == CHUNK * 3 + 17
+    assert model.index(CHUNK - 1, 1).data().startswith("Sparse attention study")
+    assert counting.row_calls == 0

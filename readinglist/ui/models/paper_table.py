@@ -9,6 +9,9 @@ chunk per event-loop turn, what is on screen first, then its neighbours) and
 repainted; rows changed by a write keep showing their old text until the new
 one is in.  (A loader thread was tried: its Python work holds the GIL against
 the painting thread's thousands of ``data()`` calls and made frames slower.)
+The worker sends the rest of the first chunk with the full id list, and a new
+query drops the loads queued for the rows it replaces, so the GUI thread runs
+no SQL between a keystroke and its results being painted.
 Without idle loading (tests, tools) chunks load synchronously.  Papers whose source gave only an author count ("• 6
 authors") show "6 authors", greyed.
 """
@@ -145,6 +148,7 @@ class PaperTableModel(QAbstractTableModel):
         self._load_timer.setSingleShot(True)
         self._load_timer.setInterval(0)
         self._load_timer.timeout.connect(self._load_next)
+        self._dim: QColor | None = None
 
     @property
     def fetching(self) -> bool:
@@ -176,6 +180,9 @@ class PaperTableModel(QAbstractTableModel):
         self._generation += 1
         self._pending_query = query
         self.pending = True
+        if not reload:  # these rows are about to be replaced: load nothing more for them
+            self._wanted.clear()
+            self._load_timer.stop()
         self._worker.request(self._generation, query, 0 if reload else FIRST_SCREEN)
 
     def screen_painted(self) -> None:
@@ -197,6 +204,7 @@ class PaperTableModel(QAbstractTableModel):
         self.query = query
         self._ids = ids
         self._row_of = None
+        self._dim = None  # the palette may have changed since the last query
         self._drop_cache()
         if first:
             self._chunks[0] = [_cells(p) for p in first]
@@ -215,7 +223,9 @@ class PaperTableModel(QAbstractTableModel):
             self._awaiting_paint = generation
         self.results_ready.emit()
 
-    def _on_all_ids(self, generation: int, ids: list[int]) -> None:
+    def _on_all_ids(
+        self, generation: int, ids: list[int], head: list[PaperRow] | None = None
+    ) -> None:
         if generation != self._generation or self._pending_query is None:
             return
         self.pending = False
@@ -228,17 +238,30 @@ class PaperTableModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), n, len(ids) - 1)
                 self._ids.extend(ids[n:])
                 self._row_of = None
-                if n < CHUNK:
+                if n < CHUNK and not self._fill_head(head):
                     self._stale.add(0)  # chunk 0 held only the first screen
                 self.endInsertRows()
         else:
             self._reset(query, list(ids), None)
         self.results_ready.emit()
 
+    def _fill_head(self, head: list[PaperRow] | None) -> bool:
+        """Complete chunk 0 with the worker's ``head`` rows (no SQL here); False if unusable."""
+        chunk = self._chunks.get(0)
+        if not head or chunk is None or 0 in self._stale:
+            return False
+        want = min(CHUNK, len(self._ids))
+        if len(head) != want or [p.id for p in head] != self._ids[:want]:
+            return False
+        chunk.extend(_cells(p) for p in head[len(chunk) : want])
+        return True
+
     def _on_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
         self.pending = False
+        if self._ids:  # loads dropped by request(): what is on screen queues them again
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
         self.query_failed.emit(message)
         self.results_ready.emit()
 
@@ -448,13 +471,19 @@ class PaperTableModel(QAbstractTableModel):
                 or (key == "title" and paper.needs_review)
                 or (key == "authors" and bool(author_count_text(paper)))
             ):
-                return QApplication.palette().color(
-                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-                )
+                return self._dim_colour()
             return None
         if role == ALIGN and key == "star":
             return CENTER
         return None
+
+    def _dim_colour(self) -> QColor:
+        """Greyed text, looked up once per query (not once per painted cell)."""
+        if self._dim is None:
+            self._dim = QApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        return self._dim
 
     @staticmethod
     def _display(paper: PaperRow, key: str) -> str:
