@@ -37,7 +37,7 @@ from readinglist.library.matching import (
     prepare,
 )
 from readinglist.library.types import STATUSES, BatchInfo, Candidate, ImportReport, PreviewItem
-from readinglist.store import search
+from readinglist.store import bulk, search
 
 ProgressFn = Callable[[int, int], None]
 
@@ -248,6 +248,14 @@ def write(
     """Apply a plan inside the caller's transaction."""
     if status is not None and status not in STATUSES:
         raise InvalidValue(f"{status!r} is not a status (use one of: {', '.join(STATUSES)}).")
+    if len(pl.decisions) < bulk.BULK_MIN_PAPERS:
+        return _write(conn, pl, batch_id, tags, status)
+    with bulk.big_cache(conn):
+        return _write(conn, pl, batch_id, tags, status)
+
+
+def _write(conn: sqlite3.Connection, pl: Plan, batch_id: int, tags: Sequence[str],
+           status: str | None) -> ImportReport:
     ts = records.now()
     report = ImportReport(batch_id=batch_id, skipped=pl.empty, warnings=list(pl.warnings))
     new_status = status or "unread"
@@ -300,14 +308,15 @@ def write(
         fts_rows.append((pid, f["title"], search.authors_text(n for n, _ in s.authors),
                          f["abstract"], "", ""))
     conn.executemany(f"INSERT INTO paper ({_PAPER_COLS}) VALUES ({records.marks(25)})", paper_rows)
-    conn.executemany(
-        "INSERT INTO paper_author (paper_id, position, author_id) VALUES (?, ?, ?)", pa_rows)
-    conn.executemany("INSERT OR IGNORE INTO paper_topic (paper_id, topic_id) VALUES (?, ?)",
-                     pt_rows)
+    with bulk.bulk_links(conn, pl.new_ids):
+        conn.executemany(
+            "INSERT INTO paper_author (paper_id, position, author_id) VALUES (?, ?, ?)", pa_rows)
+        conn.executemany("INSERT OR IGNORE INTO paper_topic (paper_id, topic_id) VALUES (?, ?)",
+                         pt_rows)
     search.insert_rows(conn, fts_rows)
     conn.executemany(
         "UPDATE author SET paper_count = paper_count + ?, read_count = read_count + ? WHERE id = ?",
-        [(c, read_counts.get(aid, 0), aid) for aid, c in counts.items()],
+        [(c, read_counts.get(aid, 0), aid) for aid, c in sorted(counts.items())],
     )
     conn.executemany(
         "UPDATE topic SET paper_count = paper_count + ?, read_count = read_count + ? WHERE id = ?",

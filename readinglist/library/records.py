@@ -16,7 +16,7 @@ from pathlib import Path
 
 from readinglist.core.topics import topic_name
 from readinglist.library.errors import InvalidValue
-from readinglist.store import search
+from readinglist.store import bulk, search
 
 CHUNK = 900
 
@@ -145,14 +145,16 @@ def refresh_author_counts(conn: sqlite3.Connection, author_ids: Iterable[int]) -
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS _ids (id INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM _ids")
     conn.executemany("INSERT OR IGNORE INTO _ids (id) VALUES (?)", [(i,) for i in ids])
+    # one pass over each author's links; rows whose counts stay are not rewritten
     conn.execute(
-        """UPDATE author SET
-             paper_count = (SELECT count(*) FROM paper_author pa JOIN paper p ON p.id = pa.paper_id
-                            WHERE pa.author_id = author.id AND p.trashed_at IS NULL),
-             read_count = (SELECT count(*) FROM paper_author pa JOIN paper p ON p.id = pa.paper_id
-                           WHERE pa.author_id = author.id AND p.trashed_at IS NULL
-                             AND p.status = 'read')
-           WHERE id IN (SELECT id FROM _ids)"""
+        """UPDATE author SET paper_count = c.n, read_count = c.r
+           FROM (SELECT i.id AS aid, count(p.id) AS n,
+                        coalesce(sum(p.status = 'read'), 0) AS r
+                 FROM _ids i
+                 LEFT JOIN paper_author pa ON pa.author_id = i.id
+                 LEFT JOIN paper p ON p.id = pa.paper_id AND p.trashed_at IS NULL
+                 GROUP BY i.id) AS c
+           WHERE author.id = c.aid AND (author.paper_count != c.n OR author.read_count != c.r)"""
     )
     conn.execute(
         "DELETE FROM author WHERE id IN (SELECT id FROM _ids) AND NOT EXISTS "
@@ -263,6 +265,14 @@ def delete_papers(conn: sqlite3.Connection, ids: Sequence[int], files_dir: Path)
         return []
     authors = author_ids_of(conn, ids)
     before = topic_tally(conn, ids)
+    with bulk.bulk_unlinks(conn, ids):
+        files = _delete_rows(conn, ids, files_dir)
+    refresh_author_counts(conn, authors)
+    apply_topic_tally(conn, before, {})
+    return files
+
+
+def _delete_rows(conn: sqlite3.Connection, ids: list[int], files_dir: Path) -> list[Path]:
     files: list[Path] = []
     for chunk in chunks(ids):
         for sha, pdf, thumb in conn.execute(
@@ -278,6 +288,4 @@ def delete_papers(conn: sqlite3.Connection, ids: Sequence[int], files_dir: Path)
                 files.extend(files_dir / p for p in (pdf, thumb) if p)
         search.delete_rows(conn, chunk)
         conn.execute(f"DELETE FROM paper WHERE id IN ({marks(len(chunk))})", chunk)
-    refresh_author_counts(conn, authors)
-    apply_topic_tally(conn, before, {})
     return files
