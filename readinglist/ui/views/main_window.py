@@ -111,7 +111,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([180, 860, 400])
+        self.splitter.setSizes([215, 825, 400])
         self.setCentralWidget(self.splitter)
         self.page_panel = page_panel.install(self)  # author / topic / tag pages
 
