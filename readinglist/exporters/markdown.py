@@ -14,8 +14,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import yaml
-
 from readinglist.exporters import frontmatter
 from readinglist.exporters.common import (
     arxiv_url,
@@ -152,14 +150,3 @@ def render_note(
     if note:
         text += note if note.endswith("\n") else note + "\n"
     return text
-
-
-def read_front_matter(text: str) -> dict[str, Any]:
-    """The front matter of a note written by ``render_note`` (for tests, re-import)."""
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        return {}
-    data = yaml.safe_load(text[4:end])
-    return data if isinstance(data, dict) else {}

@@ -163,35 +163,6 @@ def refresh_author_counts(conn: sqlite3.Connection, author_ids: Iterable[int]) -
     conn.execute("DELETE FROM _ids")
 
 
-def topic_ids_of(conn: sqlite3.Connection, paper_ids: Sequence[int]) -> set[int]:
-    out: set[int] = set()
-    for chunk in chunks(list(paper_ids)):
-        out.update(
-            r[0]
-            for r in conn.execute(
-                f"SELECT DISTINCT topic_id FROM paper_topic WHERE paper_id IN ({marks(len(chunk))})",
-                chunk,
-            )
-        )
-    return out
-
-
-def refresh_topic_counts(conn: sqlite3.Connection, topic_ids: Iterable[int]) -> None:
-    """Recount papers / read papers (outside the trash) for these topics."""
-    for tid in set(topic_ids):
-        conn.execute(
-            """UPDATE topic SET
-                 paper_count = (SELECT count(*) FROM paper_topic pt JOIN paper p
-                                ON p.id = pt.paper_id WHERE pt.topic_id = ?1
-                                AND p.trashed_at IS NULL),
-                 read_count = (SELECT count(*) FROM paper_topic pt JOIN paper p
-                               ON p.id = pt.paper_id WHERE pt.topic_id = ?1
-                               AND p.trashed_at IS NULL AND p.status = 'read')
-               WHERE id = ?1""",
-            (tid,),
-        )
-
-
 TopicTally = dict[int, tuple[int, int]]
 
 

@@ -7,15 +7,12 @@ file stays byte-identical), and turns "database is locked" into
 LibraryLocked.  Connections run in autocommit mode with WAL,
 ``synchronous=NORMAL``, foreign keys on and a busy timeout; callers open
 transactions explicitly (``BEGIN IMMEDIATE`` for writes).
-``make_engine`` gives a SQLAlchemy engine with the same pragmas for
-SQLModel sessions (tools, ad-hoc scripts).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from readinglist.library.errors import (
     LibraryCorrupt,
@@ -128,21 +125,3 @@ def open_connection(path: Path, *, create: bool = True) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
-
-
-def make_engine(path: Path) -> Any:
-    """A SQLAlchemy engine on the library for SQLModel sessions (same pragmas)."""
-    from sqlalchemy import create_engine, event
-
-    engine = create_engine(f"sqlite:///{Path(path)}")
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
-        for pragma in PRAGMAS:
-            cur.execute(pragma)
-        cur.close()
-
-    return engine

@@ -1,7 +1,7 @@
 """The tables of a library, declared with SQLModel (the current schema).
 
-These classes document the schema and serve ad-hoc SQLModel sessions
-(``readinglist.store.db.make_engine``).  The Library itself talks to SQLite
+These classes document the schema (and serve ad-hoc SQLModel sessions in
+tools and tests).  The Library itself talks to SQLite
 through plain ``sqlite3`` statements for bulk speed, and the schema is
 created by the numbered steps in ``migrations.py`` (frozen SQL, so an old
 step never changes); a test keeps these classes and the migrated schema
