@@ -19,6 +19,7 @@ from readinglist.core.titles import abstract_key, clean_title, title_key
 from readinglist.core.topics import normalize_topic, topic_name
 from readinglist.library import records
 from readinglist.library.errors import InvalidValue, UnknownPaper
+from readinglist.library.keyindex import reindex_title
 from readinglist.library.matching import norm_arxiv, norm_doi
 from readinglist.library.types import STATUSES
 from readinglist.store import search
@@ -134,6 +135,7 @@ def update_fields(conn: sqlite3.Connection, ids: Sequence[int], fields: dict[str
             if name == "title":
                 text = clean_title(text)
                 sets["title_key"] = title_key(text)
+                reindex_title(conn, pid, sets["title_key"])
                 if text:
                     reasons = [r for r in reasons if "title" not in r.lower()]
             if name == "abstract":

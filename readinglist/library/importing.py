@@ -1,9 +1,10 @@
 """Importing parsed entries: planning (matching + merge plans), writing a
 batch in one transaction, previews, undo.
 
-``plan`` decides for every entry what importing it does, against key maps
-loaded once and updated as the import goes (so an entry listed twice in one
-paste is added once).  ``write`` applies the decisions with ``executemany``
+``plan`` decides for every entry what importing it does, against what the
+library has under the import's keys (looked up at once, see ``keyindex``)
+and the papers added earlier in the same import (so an entry listed twice
+in one paste is added once).  ``write`` applies the decisions with ``executemany``
 (no per-row ORM round trips).  ``undo`` removes what a batch added and
 reverts what it merged, from the snapshots kept in ``paper_source``.
 """
@@ -24,8 +25,8 @@ from readinglist.core.titles import abstract_key, title_key
 from readinglist.importers.listing._authorlist import same_person
 from readinglist.library import aliases, citekeys, records
 from readinglist.library.errors import InvalidValue, UnknownPaper
+from readinglist.library.keyindex import KeyIndex, index_titles, reindex_title
 from readinglist.library.matching import (
-    KeyMaps,
     MatchResult,
     MergePlan,
     PaperState,
@@ -79,12 +80,8 @@ def plan(
     selected: Sequence[int] | None = None,
     merge_into: dict[int, int] | None = None,
     progress: ProgressFn | None = None,
-    maps: KeyMaps | None = None,
 ) -> Plan:
-    """Decide what every (selected) entry does; nothing is written.
-
-    ``maps`` (the library's key maps, if the caller kept them) is updated
-    with the new papers; by default they are loaded here."""
+    """Decide what every (selected) entry does; nothing is written."""
     merge_into = dict(merge_into or {})
     profile = result.profile or {}
     owner = profile.get("name") if isinstance(profile.get("name"), str) else None
@@ -92,8 +89,6 @@ def plan(
     for i in indices:
         if not 0 <= i < len(result.entries):
             raise InvalidValue(f"There is no entry {i + 1} in this import.")
-    if maps is None:
-        maps = KeyMaps.load(conn)
     next_pid = records.next_id(conn, "paper")
     total = len(indices)
     firsts: list[tuple[Prepared, int | None, Any]] = []
@@ -101,8 +96,10 @@ def plan(
     anon: list[dict[str, int]] = []
     new_first: dict[int, Prepared] = {}
     spellings: dict[str, set[str]] = {}
-    for n, i in enumerate(indices):
-        p = prepare_with_owner(result.entries[i], i, owner, spellings)
+    preps = [prepare_with_owner(result.entries[i], i, owner, spellings) for i in indices]
+    maps = KeyIndex(conn)
+    maps.prefetch(p for p in preps if p.index not in merge_into)
+    for n, (i, p) in enumerate(zip(indices, preps, strict=True)):
         if i in merge_into:
             target = merge_into[i]
             if not conn.execute("SELECT 1 FROM paper WHERE id = ?", (target,)).fetchone():
@@ -125,7 +122,7 @@ def plan(
         else:
             pid = next_pid
             next_pid += 1
-            maps.add_prepared(pid, p)
+            maps.add(pid, p)
             if not (p.title_key or p.abstract_key or p.arxiv_id or p.doi):
                 _anonymous(conn, anon)[(p.entry.raw or "").strip()] = pid
             new_first[pid] = p
@@ -308,6 +305,7 @@ def _write(conn: sqlite3.Connection, pl: Plan, batch_id: int, tags: Sequence[str
         fts_rows.append((pid, f["title"], search.authors_text(n for n, _ in s.authors),
                          f["abstract"], "", ""))
     conn.executemany(f"INSERT INTO paper ({_PAPER_COLS}) VALUES ({records.marks(25)})", paper_rows)
+    index_titles(conn, ((row[0], row[2]) for row in paper_rows))
     with bulk.bulk_links(conn, pl.new_ids):
         conn.executemany(
             "INSERT INTO paper_author (paper_id, position, author_id) VALUES (?, ?, ?)", pa_rows)
@@ -390,6 +388,7 @@ def _apply_merge(conn: sqlite3.Connection, pid: int, mp: MergePlan, state: Paper
         sets.update({k: (int(v) if k == "has_code" else v) for k, v in mp.fields.items()})
         if "title" in mp.fields:
             sets["title_key"] = title_key(mp.fields["title"])
+            reindex_title(conn, pid, sets["title_key"])
         if "abstract" in mp.fields:
             sets["abstract_key"] = abstract_key(mp.fields["abstract"])
     if mp.extra_add:
@@ -474,6 +473,7 @@ def _revert(conn: sqlite3.Connection, pid: int, snap: dict[str, Any], recount: s
             sets[name] = old
             if name == "title":
                 sets["title_key"] = title_key(old)
+                reindex_title(conn, pid, sets["title_key"])
             if name == "abstract":
                 sets["abstract_key"] = abstract_key(old)
     if snap.get("extra_added"):

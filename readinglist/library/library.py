@@ -22,7 +22,6 @@ from pathlib import Path
 from readinglist.core.entry import ParseResult, PdfExtraction
 from readinglist.library import aliases, editing, importing, pages, pdfs, queries
 from readinglist.library.errors import LibraryError, UnknownPaper
-from readinglist.library.matching import KeyMaps
 from readinglist.library.page_types import AliasSuggestion, AuthorPage, TagPage, TopicPage
 from readinglist.library.types import (
     AuthorCount,
@@ -44,12 +43,6 @@ from readinglist.store import db, migrations
 
 ProgressFn = Callable[[int, int], None]  # (done, total)
 log = logging.getLogger(__name__)
-
-
-# edits that leave every paper's matching keys (and live/trash state) as they were
-_KEYS_UNCHANGED = frozenset({
-    editing.set_status, editing.set_starred, editing.set_priority, editing.add_tags,
-    editing.remove_tags, editing.set_note, editing.append_note})
 
 
 def files_dir_for(path: Path) -> Path:
@@ -75,9 +68,6 @@ class Library:
         self._subscribers: list[Callable[[Change], None]] = []
         self._writes = 0  # commits through this instance (cache invalidation)
         self._authors_cache: tuple[tuple[int, int], list[AuthorCount]] | None = None
-        # matching keys of every live paper, kept from one import to the next
-        # while nothing else changed the library (token: data_version, writes)
-        self._key_maps: tuple[tuple[int, int], KeyMaps] | None = None
 
     # -- lifetime ---------------------------------------------------------
     @classmethod
@@ -216,38 +206,16 @@ class Library:
         editing.check_status(status)
         total = len(result.entries) if selected is None else len(selected)
         with self._writing() as conn:
-            maps = self._take_key_maps(conn)
             batch_id = importing.create_batch(
                 conn, kind, source_name, result.format, raw_text, result.profile, result.warnings
             )
-            pl = importing.plan(conn, result, selected, merge_into, progress, maps)
+            pl = importing.plan(conn, result, selected, merge_into, progress)
             report = importing.write(conn, pl, batch_id, tags=tags, status=status)
             report.warnings = list(result.warnings) + report.warnings
-            changed = [d.paper_id for d in pl.decisions if d.action in ("merge", "folded")]
-            maps.refresh(conn, changed)
-            version = self._data_version()
-        self._keep_key_maps(maps, version)
         if progress:
             progress(total, total)
         self._emit(Change("import", frozenset(report.added + report.merged), batch_id))
         return report
-
-    def _data_version(self) -> int:
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
-
-    def _take_key_maps(self, conn: sqlite3.Connection) -> KeyMaps:
-        """The kept key maps if still exact (else loaded); the caller puts
-        them back after a successful commit."""
-        kept, self._key_maps = self._key_maps, None
-        if kept is not None and kept[0] == (self._data_version(), self._writes):
-            return kept[1]
-        return KeyMaps.load(conn)
-
-    def _keep_key_maps(self, maps: KeyMaps, version: int) -> None:
-        """Keep key maps made exact by the write just committed; ``version``
-        is ``data_version`` read inside that write's transaction (others'
-        commits after ours then show as a change)."""
-        self._key_maps = ((version, self._writes), maps)
 
     def undo_import(self, batch_id: int) -> int:
         """Remove what a batch added and undo what it merged; returns papers removed."""
@@ -356,15 +324,8 @@ class Library:
         if not id_list:
             return
         with self._writing() as conn:
-            kept = self._key_maps
-            version = self._data_version()
-            if kept is not None and (fn not in _KEYS_UNCHANGED
-                                     or kept[0] != (version, self._writes)):
-                kept = None
             editing.require(conn, id_list)
             fn(conn, id_list, *args)
-        if kept is not None:  # status, tags, notes...: matching keys still exact
-            self._keep_key_maps(kept[1], version)
         self._emit(Change(kind, frozenset(id_list)))
 
     # -- reading ------------------------------------------------------------

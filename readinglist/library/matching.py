@@ -10,8 +10,8 @@ different first authors is a possible duplicate too.
 Merging fills empty fields, upgrades a partial date, replaces a truncated
 or shorter author list by a fuller one, adds topics, and never touches what
 the user edited (``edited_fields``), nor status, tags or notes.  A merge that
-would change nothing is a duplicate (skipped).  ``KeyMaps`` holds the keys
-of the whole library, loaded once per import.
+would change nothing is a duplicate (skipped).  What the library already
+has under an import's keys comes from ``keyindex.KeyIndex``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -30,6 +29,7 @@ from readinglist.core.entry import ParsedEntry
 from readinglist.core.names import display_name, name_key, names_compatible
 from readinglist.core.titles import abstract_key, block_keys, clean_title, title_key
 from readinglist.core.topics import normalize_topic
+from readinglist.library.keyindex import KeyIndex, KeyInfo
 from readinglist.library.types import Candidate
 
 FUZZY_CUTOFF = 88.0
@@ -109,6 +109,7 @@ class Prepared:
     topics: list[str]
     extra: dict[str, Any]
     review_reasons: list[str]
+    title_blocks: tuple[str, ...] = ()  # block_keys(title_key)
 
     @property
     def first_author_key(self) -> str:
@@ -153,103 +154,13 @@ def prepare(entry: ParsedEntry, index: int, profile_name: str | None = None) -> 
     reasons = list(entry.review_reasons)
     if not title and not any("title" in r.lower() for r in reasons):
         reasons.append("No title: complete it from the abstract or the PDF.")
+    tkey = title_key(title)
     return Prepared(
-        index=index, entry=entry, title=title, title_key=title_key(title),
+        index=index, entry=entry, title=title, title_key=tkey, title_blocks=block_keys(tkey),
         abstract_key=abstract_key(entry.abstract), arxiv_id=norm_arxiv(entry.arxiv_id),
         doi=norm_doi(entry.doi), date=date, year=year, authors=authors, truncated=truncated,
         author_count=entry.author_count, topics=topics, extra=extra, review_reasons=reasons,
     )
-
-
-@dataclass
-class KeyInfo:
-    title: str
-    first_author_key: str
-    year: int | None
-
-
-@dataclass
-class KeyMaps:
-    """Every live paper's identifying keys, for matching a whole import."""
-
-    arxiv: dict[str, int] = field(default_factory=dict)
-    doi: dict[str, int] = field(default_factory=dict)
-    title: dict[str, list[int]] = field(default_factory=dict)
-    abstract: dict[str, int] = field(default_factory=dict)
-    info: dict[int, KeyInfo] = field(default_factory=dict)
-    _blocks: dict[str, tuple[list[int], list[str]]] | None = None
-    _keys: dict[int, str] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, conn: sqlite3.Connection) -> KeyMaps:
-        maps = cls()
-        rows = conn.execute(
-            "SELECT id, arxiv_id, doi, title_key, abstract_key, first_author_key, year, title "
-            "FROM paper WHERE trashed_at IS NULL"
-        ).fetchall()
-        arx, dois, titles, abstracts, info, keys = (maps.arxiv, maps.doi, maps.title,
-                                                    maps.abstract, maps.info, maps._keys)
-        for pid, arxiv, doi, tkey, akey, fkey, year, title in rows:
-            if arxiv:
-                arx.setdefault(arxiv, pid)
-            if doi:
-                dois.setdefault(doi, pid)
-            if tkey:
-                titles.setdefault(tkey, []).append(pid)
-                keys[pid] = tkey
-            if akey:
-                abstracts.setdefault(akey, pid)
-            info[pid] = KeyInfo(title or "", fkey, year)
-        return maps
-
-    def add(self, pid: int, arxiv: str | None, doi: str | None, tkey: str, akey: str,
-            fkey: str, year: int | None, title: str) -> None:
-        if arxiv:
-            self.arxiv.setdefault(arxiv, pid)
-        if doi:
-            self.doi.setdefault(doi, pid)
-        if tkey:
-            self.title.setdefault(tkey, []).append(pid)
-            self._keys[pid] = tkey
-            if self._blocks is not None:
-                for b in block_keys(tkey):
-                    ids, keys = self._blocks.setdefault(b, ([], []))
-                    ids.append(pid)
-                    keys.append(tkey)
-        if akey:
-            self.abstract.setdefault(akey, pid)
-        self.info[pid] = KeyInfo(title, fkey, year)
-
-    def refresh(self, conn: sqlite3.Connection, ids: Sequence[int]) -> None:
-        """Add what these papers (changed by a merge) are now known by."""
-        for chunk in (list(ids)[i:i + 500] for i in range(0, len(ids), 500)):
-            for pid, arxiv, doi, tkey, akey, fkey, year, title in conn.execute(
-                    "SELECT id, arxiv_id, doi, title_key, abstract_key, first_author_key, year, "
-                    f"title FROM paper WHERE trashed_at IS NULL AND id IN ({','.join('?' * len(chunk))})",
-                    chunk):
-                if tkey and pid in self.title.get(tkey, ()):
-                    tkey = ""  # already listed under this title
-                self.add(pid, arxiv, doi, tkey, akey, fkey, year, title or "")
-
-    def add_prepared(self, pid: int, p: Prepared) -> None:
-        self.add(pid, p.arxiv_id, p.doi, p.title_key, p.abstract_key, p.first_author_key,
-                 p.year, p.title or "")
-
-    def blocks(self) -> dict[str, tuple[list[int], list[str]]]:
-        """Blocking key -> (paper ids, their title keys), built on first use."""
-        if self._blocks is None:
-            blocks: dict[str, tuple[list[int], list[str]]] = {}
-            get = blocks.get
-            for pid, key in self._keys.items():
-                for b in block_keys(key):
-                    slot = get(b)
-                    if slot is None:
-                        blocks[b] = ([pid], [key])
-                    else:
-                        slot[0].append(pid)
-                        slot[1].append(key)
-            self._blocks = blocks
-        return self._blocks
 
 
 def compatible(p: Prepared, info: KeyInfo) -> bool:
@@ -268,12 +179,13 @@ class MatchResult:
     candidates: list[Candidate] = field(default_factory=list)
 
 
-def find_match(p: Prepared, maps: KeyMaps) -> MatchResult:
-    """The paper ``p`` is (match) or may be (candidates), per the module's order."""
+def find_match(p: Prepared, maps: KeyIndex) -> MatchResult:
+    """The paper ``p`` is (match) or may be (candidates), per the module's
+    order; ``maps`` must have prefetched ``p``."""
 
     def cand(pid: int, score: float, reason: str) -> Candidate:
-        return Candidate(paper_id=pid, title=maps.info[pid].title if pid in maps.info else "",
-                         score=score, reason=reason)
+        return Candidate(paper_id=pid, title=maps.info_of(pid).title, score=score,
+                         reason=reason)
 
     if p.arxiv_id and p.arxiv_id in maps.arxiv:
         return MatchResult(cand(maps.arxiv[p.arxiv_id], 100.0, "same arXiv id"))
@@ -289,7 +201,7 @@ def find_match(p: Prepared, maps: KeyMaps) -> MatchResult:
     if p.abstract_key and p.abstract_key in maps.abstract:
         pid = maps.abstract[p.abstract_key]
         info = maps.info[pid]
-        other = maps._keys.get(pid, "")
+        other = maps.title_of.get(pid, "")
         if not p.title_key or not other or (
             compatible(p, info)
             and fuzz.ratio(p.title_key, other, score_cutoff=FUZZY_CUTOFF)
@@ -297,8 +209,8 @@ def find_match(p: Prepared, maps: KeyMaps) -> MatchResult:
             return MatchResult(cand(pid, 100.0, "same abstract"))
     if p.title_key and len(p.title_key) >= 12:
         seen = {c.paper_id for c in result.candidates}
-        blocks = maps.blocks()
-        for b in block_keys(p.title_key):
+        blocks = maps.blocks
+        for b in p.title_blocks:
             block = blocks.get(b)
             if not block:
                 continue

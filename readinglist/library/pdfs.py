@@ -100,13 +100,10 @@ def add_pdf(lib: Library, ex: PdfExtraction, batch_id: int) -> PdfImportResult:
     warnings = list(ex.warnings)
     try:
         with lib._writing() as conn:
-            maps = lib._take_key_maps(conn)  # kept between the files of a run
-            pl = importing.plan(conn, ParseResult(format="pdf", entries=[entry]), maps=maps)
+            pl = importing.plan(conn, ParseResult(format="pdf", entries=[entry]))
             report = importing.write(conn, pl, batch_id)
             d = pl.decisions[0]
             pid = d.paper_id
-            maps.refresh(conn, [pid] if d.action in ("merge", "folded") else [])
-            version = lib._data_version()
             status = "added" if report.added else "merged"
             current = conn.execute("SELECT pdf_sha256, field_confidence FROM paper WHERE id = ?",
                                    (pid,)).fetchone()
@@ -133,7 +130,6 @@ def add_pdf(lib: Library, ex: PdfExtraction, batch_id: int) -> PdfImportResult:
     except Exception as err:  # nothing written: the transaction rolled back
         remove_files(created)
         return _result(ex, "error", error=f"Could not add the paper: {err}.")
-    lib._keep_key_maps(maps, version)
     result = _result(ex, status, pid=pid)
     result.warnings = warnings
     return result

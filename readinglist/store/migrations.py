@@ -322,6 +322,29 @@ def _step_5(conn: sqlite3.Connection) -> None:
     _run_script(conn, V5_SQL)
 
 
+V6_SQL = """
+CREATE TABLE title_block (
+    block TEXT NOT NULL,
+    paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,
+    PRIMARY KEY (block, paper_id)
+) WITHOUT ROWID;
+CREATE INDEX ix_title_block_paper ON title_block (paper_id);
+CREATE INDEX ix_paper_live_abstract ON paper (abstract_key, id)
+    WHERE trashed_at IS NULL AND abstract_key != '';
+"""
+
+
+def _step_6(conn: sqlite3.Connection) -> None:
+    """Matching looks up an import's keys in the library instead of loading
+    the keys of every paper: the blocking keys of titles (for similar-title
+    candidates) are stored, and abstract keys get an index again."""
+    from readinglist.library.keyindex import index_titles
+
+    _run_script(conn, V6_SQL)
+    index_titles(conn, conn.execute("SELECT id, title_key FROM paper WHERE title_key != ''"
+                                    ).fetchall())
+
+
 def _run_script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ``sql`` statement by statement; a trigger body (BEGIN ... END;)
     is one statement."""
@@ -337,7 +360,7 @@ def _run_script(conn: sqlite3.Connection, sql: str) -> None:
 
 # version reached -> step
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4, 5: _step_5}
+    1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4, 5: _step_5, 6: _step_6}
 assert max(STEPS) == SCHEMA_VERSION
 
 

@@ -167,3 +167,14 @@ class AuthorDistinct(SQLModel, table=True):
 
     author_id: int = Field(foreign_key="author.id", primary_key=True, ondelete="CASCADE")
     other_id: int = Field(foreign_key="author.id", primary_key=True, ondelete="CASCADE")
+
+
+class TitleBlock(SQLModel, table=True):
+    """The blocking keys of a paper's title (``core.titles.block_keys``):
+    papers sharing one are compared for similar titles on import."""
+
+    __tablename__ = "title_block"
+
+    block: str = Field(primary_key=True)
+    paper_id: int = Field(foreign_key="paper.id", primary_key=True, index=True,
+                          ondelete="CASCADE")

@@ -4,4 +4,4 @@ Kept apart from ``schema.py`` so opening a library needs only ``sqlite3``:
 importing the SQLModel classes (SQLAlchemy) costs a second of start-up.
 """
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6

@@ -69,6 +69,30 @@ def test_v4_library_keeps_its_citation_keys(tmp_path):
         assert lib.check() == []
 
 
+def test_v5_library_matches_similar_titles_and_abstracts(tmp_path):
+    """Step 6 stored the blocking keys of existing titles and indexed abstracts:
+    imports into an upgraded library still find what it holds."""
+    from readinglist.core.entry import ParsedEntry, ParseResult
+
+    path = _copy("v5.sqlite", tmp_path)
+    with Library.open(path) as lib:
+        assert lib.check() == []
+        (bis,) = lib.query_ids(PaperQuery(search="bispectrum"))
+        rep = lib.import_parsed(ParseResult("generic", [
+            ParsedEntry(title="Bispectrum non Gaussian Covariance in Redshift-Spaces",
+                        authors=["Somebody Else"], year=2025, raw="1"),
+            ParsedEntry(title="Quantum codes", authors=["Wei Zhang"], year=2024, raw="2",
+                        abstract="Quantum error correction with surface codes at scale, "
+                                 "measured on real hardware."),
+            ParsedEntry(title="Sparse Attention for Long-Context Windows",
+                        authors=["Ana Lima"], year=2023, raw="3"),
+        ]), raw_text="pasted")
+        (similar,) = rep.possible_duplicates
+        assert similar.index == 0 and [c.paper_id for c in similar.candidates] == [bis]
+        assert len(rep.merged) == 1  # by its abstract
+        assert len(rep.added) == 2  # the trashed paper is not matched
+
+
 def test_schema_classes_match_the_migrated_schema(tmp_path):
     """The SQLModel classes describe exactly the tables the steps create."""
     with Library.open(tmp_path / "library.sqlite") as lib:
