@@ -131,8 +131,12 @@ class PaperDetail:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class AuthorCount:
+    """An author with papers in the library and how many of them are read;
+    ``aliases`` are other spellings merged into this author.  Slotted: the
+    full author list builds tens of thousands of these at once."""
+
     id: int
     name: str
     key: str
