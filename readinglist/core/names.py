@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-_WS = re.compile(r"\s+")
 _KEY_SEP = re.compile(r"[\s\-\u2010-\u2015.\u00b7,;_'\u2019`\"]+")
 # letters that NFKD does not decompose but people write without the mark
 _FOLD = str.maketrans(
@@ -27,7 +26,7 @@ _FOLD = str.maketrans(
 
 def display_name(name: str) -> str:
     """A clean display form: whitespace collapsed, "Last, First" → "First Last"."""
-    name = _WS.sub(" ", unicodedata.normalize("NFC", name or "")).strip(" ,;")
+    name = " ".join(unicodedata.normalize("NFC", name or "").split()).strip(" ,;")
     if name.count(",") == 1:
         last, first = (p.strip() for p in name.split(","))
         # "Smith, John" but not "John Smith, Jr." style suffixes
@@ -46,7 +45,12 @@ def strip_accents(text: str) -> str:
 
 def name_key(name: str) -> str:
     """The matching key of a name (see the module docstring); "" for no name."""
-    key = strip_accents(display_name(name).casefold()).casefold()
+    return display_key(display_name(name))
+
+
+def display_key(display: str) -> str:
+    """``name_key`` of a name already in ``display_name`` form."""
+    key = strip_accents(display.casefold()).casefold()
     return _KEY_SEP.sub(" ", key).strip()
 
 

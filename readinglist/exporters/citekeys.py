@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from readinglist.exporters.names import ascii_fold, split_name
 from readinglist.library.types import PaperDetail
@@ -46,12 +47,18 @@ def title_word(title: str | None) -> str:
     return fallback[:MAX_PART]
 
 
-def base_key(first_author: str | None, year: int | None, title: str | None) -> str:
-    """The key before collisions are resolved ("" when nothing is known)."""
-    family_words = split_name(first_author or "")[0].split()
+@lru_cache(maxsize=65536)
+def family_part(name: str) -> str:
+    """The family-name part of a key ("Ludwig van Beethoven" → "beethoven")."""
+    family_words = split_name(name)[0].split()
     while len(family_words) > 1 and family_words[0].islower():  # "van Beethoven"
         family_words.pop(0)
-    family = ascii_fold("".join(family_words))[:MAX_PART]
+    return ascii_fold("".join(family_words))[:MAX_PART]
+
+
+def base_key(first_author: str | None, year: int | None, title: str | None) -> str:
+    """The key before collisions are resolved ("" when nothing is known)."""
+    family = family_part(first_author or "")
     word = title_word(title)
     if not (family or year or word):
         return ""

@@ -16,6 +16,7 @@ from functools import lru_cache
 from readinglist.core.names import strip_accents
 
 _WS = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _PARTICLES = frozenset(
     "van von der den de del della di da das dos du la le ten ter zu af av bin ibn al el".split()
 )
@@ -53,5 +54,5 @@ def split_name(name: str) -> tuple[str, str, str]:
 
 def ascii_fold(text: str) -> str:
     """Lower-case ASCII letters and digits only ("Müller-Łukasz" → "mullerlukasz")."""
-    folded = strip_accents(text or "").lower()
-    return "".join(c for c in folded if c.isascii() and c.isalnum())
+    folded = strip_accents(text or "").lower().encode("ascii", "ignore").decode("ascii")
+    return _NOT_ALNUM.sub("", folded)

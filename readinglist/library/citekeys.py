@@ -12,6 +12,7 @@ the library, trashed papers included.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -36,17 +37,15 @@ def base_for(first_author: str | None, year: int | None, date: str | None,
 
 
 def _used(conn: sqlite3.Connection, bases: Iterable[str]) -> set[str]:
-    """Keys already stored that start with one of ``bases`` (index range scans)."""
-    distinct = set(bases)
-    if len(distinct) > 64:  # a big import: one pass over the key index
-        return {r[0] for r in conn.execute(
-            "SELECT citekey FROM paper INDEXED BY ux_paper_citekey WHERE citekey IS NOT NULL")}
-    used: set[str] = set()
-    for base in distinct:
-        used.update(r[0] for r in conn.execute(
-            "SELECT citekey FROM paper WHERE citekey >= ? AND citekey < ?",
-            (base, base + "\x7f")))
-    return used
+    """Keys already stored that start with one of ``bases`` (one index range
+    scan per base, in one query)."""
+    distinct = sorted(set(bases))
+    if not distinct:
+        return set()
+    return {r[0] for r in conn.execute(
+        "SELECT p.citekey FROM json_each(?) b JOIN paper p INDEXED BY ux_paper_citekey "
+        "ON p.citekey >= b.value AND p.citekey < b.value || char(127)",
+        (json.dumps(distinct),))}
 
 
 def assign(conn: sqlite3.Connection, bases: Sequence[tuple[int, str]]) -> dict[int, str]:
@@ -72,8 +71,6 @@ def assign(conn: sqlite3.Connection, bases: Sequence[tuple[int, str]]) -> dict[i
 def assign_all_missing(conn: sqlite3.Connection) -> int:
     """Give every paper without a key one (a schema step for older libraries);
     returns how many got one.  Runs inside the caller's transaction."""
-    import json
-
     firsts = dict(conn.execute(
         "SELECT pa.paper_id, a.name FROM paper_author pa JOIN author a ON a.id = pa.author_id "
         "WHERE pa.position = 0"))

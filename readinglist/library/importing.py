@@ -64,6 +64,7 @@ class Plan:
     empty_indices: list[int] = field(default_factory=list)
     # the profile owner's key -> other spellings the rows print them as
     owner_spellings: dict[str, set[str]] = field(default_factory=dict)
+    firsts: dict[int, Prepared] = field(default_factory=dict)  # new paper -> its first entry
 
 
 def _state_from(pid: int, p: Prepared) -> PaperState:
@@ -159,7 +160,7 @@ def plan(
     if empty:
         warnings.append(f"{len(empty)} entries had no title, abstract, identifier or text and "
                         "were left out.")
-    return Plan(decisions, states, new_ids, len(empty), warnings, empty, spellings)
+    return Plan(decisions, states, new_ids, len(empty), warnings, empty, spellings, new_first)
 
 
 def prepare_with_owner(entry: ParsedEntry, index: int, owner: str | None,
@@ -286,9 +287,13 @@ def _write(conn: sqlite3.Connection, pl: Plan, batch_id: int, tags: Sequence[str
         s = pl.states[pid]
         f = s.fields
         reasons = s.review_reasons
+        first = pl.firsts.get(pid)  # its keys, unless a later entry filled the field
+        tkey = first.title_key if first and f["title"] == first.title else title_key(f["title"])
+        akey = (first.abstract_key if first and f["abstract"] == first.entry.abstract
+                else abstract_key(f["abstract"]))
         paper_rows.append((
-            pid, f["title"], title_key(f["title"]), f["abstract"],
-            abstract_key(f["abstract"]), f["date"], f["year"], f["arxiv_id"], f["doi"],
+            pid, f["title"], tkey, f["abstract"],
+            akey, f["date"], f["year"], f["arxiv_id"], f["doi"],
             f["url"], f["venue"], f["organization"], int(bool(f["has_code"])), f["code_url"],
             new_status, ts, ts, read_at, int(bool(reasons)), json.dumps(reasons),
             int(s.truncated), f["author_count"], s.authors[0][1] if s.authors else "",

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from readinglist.core import gcpause
 from readinglist.core.entry import ParseResult, PdfExtraction
 from readinglist.library import aliases, editing, importing, pages, pdfs, queries
 from readinglist.library.errors import LibraryError, UnknownPaper
@@ -182,7 +183,7 @@ class Library:
     # -- importing ----------------------------------------------------------
     def preview_import(self, result: ParseResult) -> list[PreviewItem]:
         """What importing each entry would do (new / merge / possible duplicate)."""
-        with self._reading() as conn:
+        with self._reading() as conn, gcpause.paused():
             return importing.preview(conn, result)
 
     def import_parsed(
@@ -205,7 +206,7 @@ class Library:
         """
         editing.check_status(status)
         total = len(result.entries) if selected is None else len(selected)
-        with self._writing() as conn:
+        with self._writing() as conn, gcpause.paused():
             batch_id = importing.create_batch(
                 conn, kind, source_name, result.format, raw_text, result.profile, result.warnings
             )
@@ -219,7 +220,7 @@ class Library:
 
     def undo_import(self, batch_id: int) -> int:
         """Remove what a batch added and undo what it merged; returns papers removed."""
-        with self._writing() as conn:
+        with self._writing() as conn, gcpause.paused():
             removed, touched, files = importing.undo(conn, batch_id, self.files_dir)
         pdfs.remove_files(files)
         self._emit(Change("undo", frozenset(touched), batch_id))

@@ -26,7 +26,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from readinglist.core.entry import ParsedEntry
-from readinglist.core.names import display_name, name_key, names_compatible
+from readinglist.core.names import display_key, display_name, name_key, names_compatible
 from readinglist.core.titles import abstract_key, block_keys, clean_title, title_key
 from readinglist.core.topics import normalize_topic
 from readinglist.library.keyindex import KeyIndex, KeyInfo
@@ -82,7 +82,7 @@ def name_pair(raw: str) -> tuple[str, str]:
     """(display form, matching key) of a name as a source wrote it (cached:
     the same people appear again and again in an import)."""
     name = display_name(raw)
-    return name, name_key(name)
+    return name, display_key(name)
 
 
 @lru_cache(maxsize=4096)

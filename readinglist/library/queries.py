@@ -8,17 +8,16 @@ are left out unless the query asks for the trash.
 
 from __future__ import annotations
 
-import gc
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from readinglist.core import gcpause
 from readinglist.core.names import last_name_key, name_key, short_authors
 from readinglist.core.titles import first_word
 from readinglist.core.topics import normalize_topic
@@ -296,21 +295,6 @@ def counts(conn: sqlite3.Connection) -> LibraryCounts:
     return c
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Hold off the cyclic garbage collector while tens of thousands of small
-    records are built (they form no cycles; with a big heap the collector's
-    passes took as long as the build).  It comes back on only if it was on,
-    so nested or concurrent pauses (here or in the parsers) leave it on."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def authors(conn: sqlite3.Connection, filter_text: str | None, limit: int | None
             ) -> list[AuthorCount]:
     """Authors with papers, most papers first (then by name), read straight
@@ -330,7 +314,7 @@ def authors(conn: sqlite3.Connection, filter_text: str | None, limit: int | None
         sql += " LIMIT ?"
         args.append(int(limit))
     loads = json.loads
-    with _collector_paused():
+    with gcpause.paused():
         return [AuthorCount(i, n, k, pc, rc, [] if al is None else loads(al))
                 for i, n, k, pc, rc, al in conn.execute(sql, args)]
 

@@ -331,13 +331,24 @@ CREATE TABLE title_block (
 CREATE INDEX ix_title_block_paper ON title_block (paper_id);
 CREATE INDEX ix_paper_live_abstract ON paper (abstract_key, id)
     WHERE trashed_at IS NULL AND abstract_key != '';
+CREATE VIRTUAL TABLE paper_fts_v6 USING fts5 (
+    title, authors, abstract, note, fulltext,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2'
+);
+INSERT INTO paper_fts_v6 (rowid, title, authors, abstract, note, fulltext)
+    SELECT rowid, title, authors, abstract, note, fulltext FROM paper_fts;
+DROP TABLE paper_fts;
+ALTER TABLE paper_fts_v6 RENAME TO paper_fts;
 """
 
 
 def _step_6(conn: sqlite3.Connection) -> None:
     """Matching looks up an import's keys in the library instead of loading
     the keys of every paper: the blocking keys of titles (for similar-title
-    candidates) are stored, and abstract keys get an index again."""
+    candidates) are stored, and abstract keys get an index again.  The
+    search index keeps only 2-letter prefixes: the 1-letter prefix index
+    cost a third of the time of adding papers (a one-letter last word is
+    searched as a word, see ``search.fts_query``)."""
     from readinglist.library.keyindex import index_titles
 
     _run_script(conn, V6_SQL)

@@ -6,8 +6,12 @@ note and the PDF full text (bounded to ``MAX_FULLTEXT_CHARS``), tokenised by
 
 ``fts_query`` turns any user text into an FTS5 expression that cannot raise
 a syntax error: every word becomes a quoted string token, text in double
-quotes stays a phrase, and the last word is a prefix match ("transf" finds
-"transformer").  Text with no word characters gives None (no search).
+quotes stays a phrase, and the last word, if it is at least ``PREFIX_MIN``
+characters long, is a prefix match ("transf" finds "transformer"; a lone
+"C" is the word C, not every word starting with c, which would be every
+paper and the slowest query there is).  The index keeps 2-letter prefixes,
+so a search typed one key at a time is fast from the second letter on.
+Text with no word characters gives None (no search).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ MAX_FULLTEXT_CHARS = 400_000
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
 COLUMNS = ("title", "authors", "abstract", "note", "fulltext")
+PREFIX_MIN = 2
 
 
 def _quote(token: str) -> str:
@@ -48,7 +53,7 @@ def fts_query(text: str | None) -> str | None:
     words = _WORD.findall(tail)
     if words:
         parts.extend(_quote(w) for w in words)
-        last_is_word = True
+        last_is_word = len(words[-1]) >= PREFIX_MIN
     if not parts:
         return None
     if last_is_word and _WORD.match(tail[-1:]):  # still typing that word

@@ -55,8 +55,8 @@ def test_v1_library_keeps_its_data(tmp_path):
         assert survey.citekey == "zhang2026locate"
         assert bis.citekey == "salvalaggio2024bispectrum"
         assert lib.get(trashed[0].id).citekey
-        # v4: a search typed one letter at a time uses the prefix index
-        assert lib.list_papers(PaperQuery(search="b"))[0].id == bis.id
+        # a search typed one key at a time uses the 2-letter prefix index (v6)
+        assert [p.id for p in lib.list_papers(PaperQuery(search="bi"))] == [bis.id]
 
 
 def test_v4_library_keeps_its_citation_keys(tmp_path):

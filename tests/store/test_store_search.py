@@ -35,6 +35,12 @@ def test_prefix_on_last_word():
     assert _search("attention transf") == ["Attention is all you need"]
 
 
+def test_a_one_letter_last_word_is_a_word_not_a_prefix():
+    assert fts_query("attention t") == '"attention" "t"'
+    assert fts_query("at") == '"at"*'
+    assert _search("C") == ["C++ templates: AND OR NOT"]
+
+
 def test_accents_do_not_matter():
     assert _search("norena") == ["Bispectrum covariance"]
     assert _search("Noreña") == ["Bispectrum covariance"]
