@@ -69,6 +69,10 @@ class Library:
         self._subscribers: list[Callable[[Change], None]] = []
         self._writes = 0  # commits through this instance (cache invalidation)
         self._authors_cache: tuple[tuple[int, int], list[AuthorCount]] | None = None
+        # today's backup starts (in the background) before the first write
+        self.auto_backup = True
+        self._backup: threading.Thread | None = None
+        self._backup_checked = False
 
     # -- lifetime ---------------------------------------------------------
     @classmethod
@@ -101,14 +105,14 @@ class Library:
                 pass
 
     def close(self) -> None:
-        """Close the library (today's automatic backup is made first if missing)."""
+        """Close the library (after today's backup, if this Library started it,
+        is finished)."""
         with self._lock:
             if self._conn is None:
                 return
-            try:
-                self.maybe_daily_backup()
-            except (OSError, sqlite3.Error, LibraryError) as err:
-                log.warning("daily backup failed: %s", err)
+            if self._backup is not None:
+                self._backup.join()
+                self._backup = None
             try:
                 self._conn.execute("PRAGMA optimize")
             except sqlite3.Error:
@@ -144,6 +148,9 @@ class Library:
         """One transaction: committed on success, rolled back on any error."""
         with self._lock:
             conn = self.conn
+            if not self._backup_checked and self.auto_backup:
+                self._backup_checked = True
+                self._backup = backups.start_daily_backup(self.path)
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as err:
@@ -401,8 +408,8 @@ class Library:
                                    f"{err.strerror or err}.") from None
 
     def maybe_daily_backup(self) -> Path | None:
-        """Today's automatic backup if not made yet, keeping the newest 7 (added).
-        Called by ``close()``; the app may also call it from a background task."""
+        """Today's automatic backup if not made yet, keeping the newest 7 (added),
+        made now (writes start it in the background by themselves)."""
         with self._reading() as conn:
             if conn.execute("SELECT count(*) FROM paper").fetchone()[0] == 0:
                 return None

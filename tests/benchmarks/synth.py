@@ -116,6 +116,7 @@ def build(path: Path, n: int = 100_000, chunk: int = 10_000) -> dict[str, float]
     t0 = time.perf_counter()
     gen = 0.0
     with Library.open(path) as lib:
+        lib.auto_backup = False  # a benchmark library needs no daily backup
         for start in range(0, n, chunk):
             g = time.perf_counter()
             batch = entries(min(chunk, n - start), seed=start + 1, pool=pool, id_offset=start)
@@ -132,8 +133,6 @@ def build(path: Path, n: int = 100_000, chunk: int = 10_000) -> dict[str, float]
                 lib.set_note(pid, "Reading notes: " + " ".join(rng.choices(_WORDS, k=60)))
         lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         lib.conn.execute("ANALYZE")
-        lib._conn.close()  # no daily backup of a benchmark library
-        lib._conn = None
     total = time.perf_counter() - t0
     return {"build_s": total, "generate_s": gen, "papers": n}
 
@@ -154,8 +153,7 @@ def cached_library(n: int = 100_000) -> tuple[Path, dict[str, float]]:
         lib = Library.open(path)
         lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         lib.conn.execute("ANALYZE")
-        lib._conn.close()  # no daily backup of a benchmark library
-        lib._conn = None
+        lib.close()
         shutil.rmtree(folder / "backups", ignore_errors=True)
         figures = json.loads(older[-1].read_text())
         figures["upgraded_from"] = older[-1].parent.name

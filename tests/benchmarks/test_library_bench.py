@@ -153,6 +153,7 @@ def test_library_figures(built, tmp_path):
     new = synth.entries(10_000, seed=999, id_offset=N)
     again = synth.entries(1_000, seed=1)  # entries already in the library
     lib = Library.open(copy)
+    lib.auto_backup = False  # measured apart: test_import_text_bench runs it as a user would
     try:
         t = time.perf_counter()
         rep = lib.import_parsed(ParseResult("synthetic", new + again), raw_text="(synthetic)")
@@ -182,6 +183,7 @@ def test_library_figures(built, tmp_path):
     # the default page cache (how big imports went before store.bulk)
     copy = synth.fresh_copy(path, tmp_path / "copy-rows")
     lib = Library.open(copy)
+    lib.auto_backup = False  # measured apart: test_import_text_bench runs it as a user would
     try:
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(bulk, "BULK_MIN_PAPERS", 10**9)

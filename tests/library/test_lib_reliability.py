@@ -101,7 +101,7 @@ def test_kill_during_import_leaves_library_as_before(tmp_path):
         assert lib.check() == []
         assert lib.counts().all == 50
         assert lib.get(lib.query_ids(PaperQuery(search="kept note"))[0]).note == "kept note"
-        lib._conn.close()  # no daily backup: compare the file as it is
+        lib._conn.close()  # without close()'s PRAGMA optimize: compare the file as it is
         lib._conn = None
     assert _dump(path) == before
 

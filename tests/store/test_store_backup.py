@@ -20,6 +20,7 @@ def test_backup_is_a_working_copy(tmp_path):
 def test_daily_backup_once_a_day_and_rotation(tmp_path):
     path = tmp_path / "library.sqlite"
     with Library.open(path) as lib:
+        lib.auto_backup = False
         lib.import_parsed(ParseResult("generic", [ParsedEntry(title="Paper")]), raw_text="x")
         first = lib.maybe_daily_backup()
         assert first is not None
@@ -33,3 +34,20 @@ def test_daily_backup_once_a_day_and_rotation(tmp_path):
     kept = backup.daily_backups(folder)
     assert len(kept) == 7
     assert first in kept  # the newest survive
+
+
+def test_first_write_of_the_day_backs_up_the_library_as_it_was(tmp_path):
+    path = tmp_path / "library.sqlite"
+    with Library.open(path) as lib:
+        lib.auto_backup = False
+        lib.import_parsed(ParseResult("generic", [ParsedEntry(title="Yesterday's paper")]),
+                          raw_text="x")
+    with Library.open(path) as lib:  # the next day (no backup of today yet)
+        lib.import_parsed(ParseResult("generic", [ParsedEntry(title="Today's paper")]),
+                          raw_text="y")
+        lib.set_status(lib.query_ids(PaperQuery()), "read")  # one backup a day, not per write
+    (made,) = backup.daily_backups(backup.backups_dir(path))
+    with Library.open(made, create=False) as copy:
+        copy.auto_backup = False
+        assert [r.title for r in copy.list_papers(PaperQuery())] == ["Yesterday's paper"]
+    assert not list(backup.backups_dir(path).glob("*.partial"))
