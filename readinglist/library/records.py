@@ -230,33 +230,53 @@ def reindex_meta(conn: sqlite3.Connection, paper_id: int) -> None:
 
 def delete_papers(conn: sqlite3.Connection, ids: Sequence[int], files_dir: Path) -> list[Path]:
     """Remove papers for good (rows, links, index); returns stored files that no
-    other paper uses, for the caller to delete after commit."""
+    other paper uses, for the caller to delete after commit.  Author and topic
+    counts drop by what these papers counted for (touching only their links)."""
     ids = list(ids)
     if not ids:
         return []
-    authors = author_ids_of(conn, ids)
+    authors = _author_tally(conn, ids)
     before = topic_tally(conn, ids)
     with bulk.bulk_unlinks(conn, ids):
         files = _delete_rows(conn, ids, files_dir)
-    refresh_author_counts(conn, authors)
+    conn.executemany(
+        "UPDATE author SET paper_count = paper_count - ?, read_count = read_count - ? WHERE id = ?",
+        [(n, r, aid) for aid, (n, r) in authors.items() if n or r])
+    for chunk in chunks(sorted(authors)):
+        conn.execute(f"DELETE FROM author WHERE id IN ({marks(len(chunk))}) AND NOT EXISTS "
+                     "(SELECT 1 FROM paper_author pa WHERE pa.author_id = author.id)", chunk)
     apply_topic_tally(conn, before, {})
     return files
 
 
+def _author_tally(conn: sqlite3.Connection, paper_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """What these papers add to their authors' counts: author id -> (links to
+    papers outside the trash, of which read), as ``refresh_author_counts``
+    counts them."""
+    tally: dict[int, tuple[int, int]] = {}
+    for chunk in chunks(paper_ids):
+        for aid, n, r in conn.execute(
+                "SELECT pa.author_id, count(p.id), coalesce(sum(p.status = 'read'), 0) "
+                "FROM paper_author pa LEFT JOIN paper p ON p.id = pa.paper_id "
+                f"AND p.trashed_at IS NULL WHERE pa.paper_id IN ({marks(len(chunk))}) "
+                "GROUP BY pa.author_id", chunk):
+            tally[aid] = (n, r)
+    return tally
+
+
 def _delete_rows(conn: sqlite3.Connection, ids: list[int], files_dir: Path) -> list[Path]:
-    files: list[Path] = []
+    stored: dict[str, list[str]] = {}  # file hash -> stored paths of the deleted papers
     for chunk in chunks(ids):
         for sha, pdf, thumb in conn.execute(
             f"SELECT pdf_sha256, pdf_path, thumbnail_path FROM paper WHERE id IN ({marks(len(chunk))}) "
             "AND pdf_sha256 IS NOT NULL",
             chunk,
         ):
-            others = conn.execute(
-                f"SELECT count(*) FROM paper WHERE pdf_sha256 = ? AND id NOT IN ({marks(len(ids))})",
-                (sha, *ids),
-            ).fetchone()[0] if len(ids) < CHUNK else 0
-            if not others:
-                files.extend(files_dir / p for p in (pdf, thumb) if p)
+            stored.setdefault(sha, []).extend(p for p in (pdf, thumb) if p)
         search.delete_rows(conn, chunk)
         conn.execute(f"DELETE FROM paper WHERE id IN ({marks(len(chunk))})", chunk)
+    files: list[Path] = []
+    for sha, paths in stored.items():  # a file another paper still uses stays
+        if conn.execute("SELECT 1 FROM paper WHERE pdf_sha256 = ? LIMIT 1", (sha,)).fetchone() is None:
+            files.extend(files_dir / p for p in dict.fromkeys(paths))
     return files

@@ -1,7 +1,8 @@
 """Big imports take the set-based path for the per-topic author counts
 (``store.bulk``): topic pages must rank authors exactly as a fresh count
 does after a big import, after changes made later (the per-row upkeep is
-back), after undo, and after a big import that failed half-way."""
+back), after undo, and after a big import that failed half-way; and every
+author's paper and read counts must stay those of a fresh count."""
 
 from __future__ import annotations
 
@@ -39,6 +40,13 @@ def _all_exact(lib: Library) -> None:
     for code in [t.code for t in lib.topics()]:
         top = [(p.name, p.count) for p in lib.topic_page(code).top_authors]
         assert top == _fresh_top(lib, code), code
+    papers: Counter[str] = Counter()
+    read: Counter[str] = Counter()
+    for d in lib.details(lib.query_ids(PaperQuery())):
+        papers.update(a.name for a in d.authors)
+        read.update(a.name for a in d.authors if d.status == "read")
+    assert {(a.name, a.paper_count, a.read_count) for a in lib.authors()} == {
+        (name, n, read[name]) for name, n in papers.items()}
 
 
 def test_big_import_counts_match_a_fresh_count(lib: Library):
@@ -55,6 +63,7 @@ def test_big_import_counts_match_a_fresh_count(lib: Library):
         raw_text="(small)")
     _all_exact(lib)
     second = lib.import_parsed(result(*_big_batch(n, "Other")), raw_text="(big 2)")
+    lib.set_status(second.added[:30], "read")
     _all_exact(lib)
     lib.undo_import(second.batch_id)
     lib.undo_import(small.batch_id)
