@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from readinglist.core.names import display_name, name_key
 from readinglist.library import records
@@ -34,11 +34,12 @@ from readinglist.library.types import AuthorRef
 # -- import hooks -------------------------------------------------------------
 
 
-def resolve_import_authors(conn: sqlite3.Connection,
-                           pairs: Iterable[tuple[str, str]]) -> dict[str, int]:
+def resolve_import_authors(conn: sqlite3.Connection, pairs: Iterable[tuple[str, str]],
+                           counts: Mapping[str, tuple[int, int]] | None = None
+                           ) -> dict[str, int]:
     """Author ids by key for (display, key) pairs: keys the user merged into
     another author map to that author; the rest are found or created by
-    ``records.ensure_authors``."""
+    ``records.ensure_authors`` (new ones with ``counts``)."""
     pairs = list(pairs)
     keys = list(dict.fromkeys(k for _, k in pairs))
     merged: dict[str, int] = {}
@@ -47,7 +48,7 @@ def resolve_import_authors(conn: sqlite3.Connection,
             'SELECT al."key", al.author_id FROM author_alias al '
             f'WHERE al.paper_id IS NULL AND al."key" IN ({records.marks(len(chunk))})',
             list(chunk)).fetchall())
-    found = records.ensure_authors(conn, [(n, k) for n, k in pairs if k not in merged])
+    found = records.ensure_authors(conn, [(n, k) for n, k in pairs if k not in merged], counts)
     if merged:
         spelled = {k: n for n, k in pairs if k in merged}
         for key, aid in merged.items():

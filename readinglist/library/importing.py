@@ -263,7 +263,12 @@ def _write(conn: sqlite3.Connection, pl: Plan, batch_id: int, tags: Sequence[str
     for d in pl.decisions:
         if d.action == "merge" and d.plan and d.plan.authors is not None:
             all_authors.extend(d.plan.authors)
-    author_ids = aliases.resolve_import_authors(conn, all_authors)  # merges honoured
+    # new authors are created with their counts of the new papers; known ones are updated below
+    key_counts = Counter(key for pid in pl.new_ids for _, key in pl.states[pid].authors)
+    is_read = int(new_status == "read")
+    first_new_author = records.next_id(conn, "author")
+    author_ids = aliases.resolve_import_authors(  # merges honoured
+        conn, all_authors, {k: (n, n * is_read) for k, n in key_counts.items()})
     for key, shown in pl.owner_spellings.items():
         if key in author_ids:
             aliases.remember_spellings(conn, author_ids[key], sorted(shown))
@@ -319,7 +324,8 @@ def _write(conn: sqlite3.Connection, pl: Plan, batch_id: int, tags: Sequence[str
     search.insert_rows(conn, fts_rows)
     conn.executemany(
         "UPDATE author SET paper_count = paper_count + ?, read_count = read_count + ? WHERE id = ?",
-        [(c, read_counts.get(aid, 0), aid) for aid, c in sorted(counts.items())],
+        [(c, read_counts.get(aid, 0), aid) for aid, c in sorted(counts.items())
+         if aid < first_new_author],
     )
     conn.executemany(
         "UPDATE topic SET paper_count = paper_count + ?, read_count = read_count + ? WHERE id = ?",

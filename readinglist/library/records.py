@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,9 +39,12 @@ def next_id(conn: sqlite3.Connection, table: str) -> int:
     return int(conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
 
 
-def ensure_authors(conn: sqlite3.Connection, authors: Iterable[tuple[str, str]]) -> dict[str, int]:
-    """Author ids by key for (display, key) pairs, creating the missing ones.
-    A new spelling of a known author is remembered as an alias."""
+def ensure_authors(conn: sqlite3.Connection, authors: Iterable[tuple[str, str]],
+                   counts: Mapping[str, tuple[int, int]] | None = None) -> dict[str, int]:
+    """Author ids by key for (display, key) pairs, creating the missing ones
+    (with ``counts[key]`` = (papers, read) already counted, if given; new
+    authors get the next ids).  A new spelling of a known author is
+    remembered as an alias."""
     wanted: dict[str, str] = {}
     for name, key in authors:
         wanted.setdefault(key, name)
@@ -58,8 +61,10 @@ def ensure_authors(conn: sqlite3.Connection, authors: Iterable[tuple[str, str]])
     missing = [k for k in keys if k not in found]
     if missing:
         start = next_id(conn, "author")
-        rows = [(start + i, wanted[k], k) for i, k in enumerate(missing)]
-        conn.executemany('INSERT INTO author (id, name, "key") VALUES (?, ?, ?)', rows)
+        counts = counts or {}
+        rows = [(start + i, wanted[k], k, *counts.get(k, (0, 0))) for i, k in enumerate(missing)]
+        conn.executemany('INSERT INTO author (id, name, "key", paper_count, read_count) '
+                         "VALUES (?, ?, ?, ?, ?)", rows)
         found.update({k: start + i for i, k in enumerate(missing)})
     for key, alias in aliases:
         (current,) = conn.execute('SELECT aliases FROM author WHERE "key" = ?', (key,)).fetchone()
