@@ -112,7 +112,7 @@ def normalize_arxiv_id(text: str) -> str | None:
         m = _ARXIV_ID_AFTER.match(s, 6)
         if m:
             return _check(m)
-    if not _MAYBE_ARXIV.search(s):
+    if not (_NEW_HIT_ANY.search(s) or _OLD_HIT_ANY.search(s)):  # = _MAYBE_ARXIV.search(s)
         return None
     s = _PDF_SUFFIX.sub("", s)
     m = _ARXIV_IN_TEXT.match(s)
@@ -129,45 +129,138 @@ _PREFIX_MAX = 48
 # ... and before a DOI's "10.": "https://dx.doi.org/", "doi : ".
 _DOI_PREFIX_MAX = 24
 
+# Finding matches fast.  Every match of _ARXIV_IN_TEXT has a core ("YYMM.NNNN"
+# or "archive/YYMMNNN") that holds a _MAYBE_ARXIV hit, and a match either
+# starts at its core (bare: then nothing word-like comes before it) or has a
+# prefix that ends exactly where the core starts: "arXiv:" and "arXiv: " end
+# in ":" or ": ", URLs in "/".  A prefix holds no digits, so it never spans
+# another core; a URL prefix is made of letters, digits, ".", ":" and "/" and
+# starts with one of a few letters (whatever the case rules).  So instead of
+# trying the whole pattern at every position of a text, the search jumps from
+# core to core and tries the pattern only at that core and where a prefix
+# ending there can start.  DOIs likewise: every match's DOI starts with "10.",
+# and a "doi:" or doi.org prefix ends exactly there.
+#
+# The two halves of _MAYBE_ARXIV, each led by a literal character (which the
+# regex engine scans for fast): the "." of "YYMM.NNNN" and the "/" of
+# "/YYMMNNN".  ASCII text needs only [0-9]; other text keeps \d's meaning.
+_NEW_HIT_ASCII = re.compile(r"\.(?<=[0-9]{4}\.)[0-9]{4}")
+_NEW_HIT_ANY = re.compile(r"\.(?<=\d{4}\.)\d{4}")
+_OLD_HIT_ASCII = re.compile(r"/[0-9]{7}")
+_OLD_HIT_ANY = re.compile(r"/\d{7}")
+_URL_PREFIX_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:/")
+
+
+class _Prefixes:
+    """Matching one identifier pattern (an optional prefix, then a core) at
+    a core: the pattern is tried where a prefix ending at the core can start."""
+
+    def __init__(self, pattern: re.Pattern[str], label: str, url_first: str, longest: int):
+        self.pattern = pattern
+        # "arXiv :" and "arXiv:" are the longest and the shortest label forms
+        self.label_lengths = (len(label) + 2, len(label) + 1)
+        self.label_first = frozenset((label[0].lower(), label[0].upper()))
+        self.url_first = frozenset(url_first)  # first letters of the URL prefixes
+        self.longest = longest
+
+    def match(self, text: str, core: int, lo: int) -> re.Match[str] | None:
+        """The first match starting in ``lo..core`` whose core is at ``core``:
+        one with a prefix ending there (tried from the leftmost place such a
+        prefix can start), else a bare one."""
+        pattern = self.pattern
+        prev = text[core - 1] if core else ""
+        if prev == ":" or (prev.isspace() and core > 1 and text[core - 2] == ":"):
+            end = core if prev == ":" else core - 1  # just after the ":"
+            first = self.label_first
+            for n in self.label_lengths:
+                q = end - n
+                if q >= lo and text[q] in first:
+                    m = pattern.match(text, q)
+                    if m is not None:
+                        return m
+        elif prev == "/":  # a URL: letters, digits, ".", ":" and "/" back to its start
+            q = core - 1
+            limit = max(lo, core - self.longest)
+            while q > limit and text[q - 1] in _URL_PREFIX_CHARS:
+                q -= 1
+            first = self.url_first
+            while q < core - 1:
+                if text[q] in first:
+                    m = pattern.match(text, q)
+                    if m is not None:
+                        return m
+                q += 1
+        return pattern.match(text, core)
+
+
+_ARXIV_AT_CORE = _Prefixes(_ARXIV_IN_TEXT, "arxiv", "AaHhWwEe", _PREFIX_MAX)
+_DOI_AT_CORE = _Prefixes(_DOI_IN_TEXT, "doi", "DdHh", _DOI_PREFIX_MAX)
+
 
 def _arxiv_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_ARXIV_IN_TEXT.finditer(text)``, found faster.
+    """The matches of ``_ARXIV_IN_TEXT.finditer(text)``, found faster (see above).
 
-    Every match holds a ``_MAYBE_ARXIV`` hit (its "YYMM.NNNN" or "/NNNNNNN")
-    at most ``_PREFIX_MAX`` characters (plus an old-style archive name) after
-    its start, so each search starts just before the next such hit instead of
-    trying every position of a long text.
+    Cores come in text order; every position before ``tried`` that could
+    start a match has been tried, so each position is tried at most once.
     """
-    pos = 0
+    if text.isascii():
+        new_hit, old_hit = _NEW_HIT_ASCII.search, _OLD_HIT_ASCII.search
+    else:
+        new_hit, old_hit = _NEW_HIT_ANY.search, _OLD_HIT_ANY.search
+    none = len(text) + 1
+    next_new = next_old = -1  # the next hit of each kind at or after ``at``
+    pos = 0  # the next match starts here or later (the end of the last one)
+    tried = 0
+    at = 0
     while True:
-        hit = _MAYBE_ARXIV.search(text, pos)
-        if hit is None:
+        if next_new < at:
+            hit = new_hit(text, at + 4)
+            next_new = hit.start() - 4 if hit is not None else none
+        if next_old < at:
+            hit = old_hit(text, at)
+            next_old = hit.start() if hit is not None else none
+        core = next_new if next_new < next_old else next_old
+        if core == none:
             return
-        start = hit.start()
-        if text[start] == "/":  # old style: the archive name ("hep-th") comes first
-            while start > 0 and text[start - 1].isascii() and (
-                text[start - 1].isalpha() or text[start - 1] in ".-"
+        at = core + 1
+        if text[core] == "/":  # old style: the archive name ("hep-th") comes first
+            while (
+                core > 0
+                and text[core - 1].isascii()
+                and (text[core - 1].isalpha() or text[core - 1] in ".-")
             ):
-                start -= 1
-        m = _ARXIV_IN_TEXT.search(text, max(pos, start - _PREFIX_MAX))
-        if m is None:
-            return
-        yield m
-        pos = m.end()
+                core -= 1
+        lo = max(pos, tried)
+        if core < lo:
+            continue
+        m = _ARXIV_AT_CORE.match(text, core, lo)
+        tried = core + 1
+        if m is not None:
+            yield m
+            pos = m.end()
+            at = max(at, pos)
 
 
 def _doi_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_DOI_IN_TEXT.finditer(text)``, searched from each "10."."""
+    """The matches of ``_DOI_IN_TEXT.finditer(text)``, tried only at each "10."
+    and where a prefix ending there starts."""
     pos = 0
+    tried = 0
+    at = 0
     while True:
-        at = text.find("10.", pos)
-        if at == -1:
+        core = text.find("10.", at)
+        if core == -1:
             return
-        m = _DOI_IN_TEXT.search(text, max(pos, at - _DOI_PREFIX_MAX))
-        if m is None:
-            return
-        yield m
-        pos = m.end()
+        at = core + 1
+        lo = max(pos, tried)
+        if core < lo:
+            continue
+        m = _DOI_AT_CORE.match(text, core, lo)
+        tried = core + 1
+        if m is not None:
+            yield m
+            pos = m.end()
+            at = max(at, pos)
 
 
 def arxiv_base_id(arxiv_id: str) -> str:

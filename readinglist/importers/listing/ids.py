@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from readinglist.core.entry import ParseContext, ParsedEntry, ParseResult
+from readinglist.core.entry import ParseContext, ParsedEntry, ParseResult, identifier_entry
 from readinglist.core.identifiers import (
     ARXIV_DOI,
     arxiv_base_id,
@@ -44,9 +44,10 @@ def _one(token: str) -> tuple[str, str] | None:
     token = token.strip().strip("\"'<>()[]").rstrip(".,;")
     if not token:
         return None
-    ident = normalize_arxiv_id(token)
-    if ident:
-        return ("arxiv", ident)
+    if not token.startswith("10."):  # a bare DOI is never an arXiv id: skip the attempt
+        ident = normalize_arxiv_id(token)
+        if ident:
+            return ("arxiv", ident)
     doi = normalize_doi(token)
     if doi:
         m = ARXIV_DOI.fullmatch(doi)
@@ -55,32 +56,25 @@ def _one(token: str) -> tuple[str, str] | None:
     return None
 
 
-def _bare_new_id(line: str) -> ParsedEntry | None:
-    """The entry when ``line`` is just a valid new-style arXiv id
-    ("2305.14251", "2305.14251v2"), the commonest line of an id list, read
-    without the general machinery (same result as ``read_line`` and the
-    general loop in ``parse``); None sends the line down the general path."""
-    m = _BARE_NEW_ID.fullmatch(line)
-    if m is None:
-        return None
-    yymm, num = m.groups()
-    yy, mm = int(yymm[:2]), int(yymm[2:])
-    if not 1 <= mm <= 12 or yy < 7:
-        return None
-    if (len(num) == 5) != (yymm >= "1501"):  # 5-digit numbers from 2015 on
-        return None
-    year = 1900 + yy if yy >= 91 else 2000 + yy
-    return ParsedEntry(
-        raw=line,
-        arxiv_id=f"{yymm}.{num}",
-        url=f"https://arxiv.org/abs/{line}",
-        entry_type="preprint",
-        date=f"{year:04d}-{mm:02d}",
-        year=year,
-        needs_review=True,
-        review_reasons=[REVIEW_REASON],
-    )
+# The commonest line of an id list is one new-style id and nothing else
+# ("2305.14251", "2305.14251v2"); such lines are read without the general
+# machinery: string tests for an id without version, this pattern with one.
+_BARE_LINE = re.compile(r"([0-9]{4}\.[0-9]{4,5})(v[0-9]{1,3})?").fullmatch
 
+
+def _new_style_months() -> dict[str, tuple[int, str, int]]:
+    """ "YYMM" -> (length of "YYMM.NNNN[N]", "YYYY-MM", year) for every month of the
+    new scheme (from 0704 on; 4-digit numbers until 1412, 5-digit from 1501)."""
+    months = {}
+    for yy in range(7, 100):
+        year = 1900 + yy if yy >= 91 else 2000 + yy
+        for mm in range(1, 13):
+            yymm = f"{yy:02d}{mm:02d}"
+            months[yymm] = (10 if yymm >= "1501" else 9, f"{year:04d}-{mm:02d}", year)
+    return months
+
+
+_NEW_STYLE_MONTHS = _new_style_months()
 
 def read_line(line: str) -> list[tuple[str, str]] | None:
     """The identifiers on one line, or None when the line is not an id line.
@@ -137,52 +131,82 @@ def sniff(text: str) -> float:
 def parse(text: str, ctx: ParseContext) -> ParseResult:
     """One entry per distinct identifier; no titles are invented."""
     result = ParseResult(format=FORMAT)
-    seen: dict[str, ParsedEntry] = {}
+    entries = result.entries
+    by_arxiv: dict[str, ParsedEntry] = {}  # base id -> its entry
+    by_doi: dict[str, ParsedEntry] = {}  # case-folded DOI -> its entry
+    # the distinct source lines of an identifier met more than once (made on
+    # its first repeat; until then the entry's raw is its one line)
+    lines_of: dict[tuple[str, str], set[str]] = {}
     repeats = 0
     unread: list[str] = []
-    raw_lines: set[tuple[str, str]] = set()
+    months = _NEW_STYLE_MONTHS
+    make = identifier_entry
+
+    def repeat(kind: str, key: str, entry: ParsedEntry, line: str) -> None:
+        """Keep each distinct line an identifier came from in its entry's raw."""
+        got = lines_of.get((kind, key))
+        if got is None:
+            got = lines_of[(kind, key)] = {entry.raw}
+        if line not in got:
+            got.add(line)
+            entry.raw += "\n" + line
+
     for line in text.split("\n"):
+        month = months.get(line[:4])  # a "YYMM" of the new scheme first
+        if month is not None:
+            if (
+                len(line) == month[0]  # "YYMM.NNNN" until 1412, "YYMM.NNNNN" from 1501
+                and line[4] == "."
+                and line[5:].isdigit()
+                and line.isascii()  # [0-9] only
+            ):
+                base = line
+            else:  # with a version ("2305.14251v2")?
+                m = _BARE_LINE(line)
+                base = m.group(1) if m is not None and len(m.group(1)) == month[0] else ""
+            if base:  # the line is one new-style id
+                entry = by_arxiv.get(base)
+                if entry is None:
+                    entry = make(line, base, None, "https://arxiv.org/abs/" + line, "preprint",
+                                 month[1], month[2], REVIEW_REASON)
+                    by_arxiv[base] = entry
+                    entries.append(entry)
+                    continue
+                repeats += 1
+                if line != entry.raw:  # else the entry came from this very line
+                    repeat("arxiv", base, entry, line)
+                continue
         s = line.strip()
         if not s or s.startswith(("#", "%", "//")):  # blank or a comment line
             continue
-        bare = _bare_new_id(s)
-        if bare is not None:
-            key = "arxiv:" + bare.arxiv_id  # type: ignore[operator]
-            if key not in seen:
-                seen[key] = bare
-                raw_lines.add((key, s))
-                result.entries.append(bare)
-                continue
-            ids = [("arxiv", s)]  # a repeat: counted below
-        else:
-            ids = read_line(s) if len(s) < 2000 else None
+        ids = read_line(s) if len(s) < 2000 else None
         if ids is None:
             unread.append(s)
             continue
         for kind, value in ids:
-            base = arxiv_base_id(value) if kind == "arxiv" else ""
-            key = f"arxiv:{base}" if kind == "arxiv" else f"{kind}:{doi_key(value)}"
-            if key in seen:
-                repeats += 1
-                if (key, s) not in raw_lines:
-                    raw_lines.add((key, s))
-                    seen[key].raw += "\n" + s
-                continue
-            entry = ParsedEntry(raw=s)
             if kind == "arxiv":
-                entry.arxiv_id = base
-                entry.url = f"https://arxiv.org/abs/{value}"
-                entry.entry_type = "preprint"
-                ym = arxiv_year_month(value)
-                if ym:
-                    entry.date, entry.year = f"{ym[0]:04d}-{ym[1]:02d}", ym[0]
+                key = arxiv_base_id(value)
+                entry = by_arxiv.get(key)
+                if entry is None:
+                    ym = arxiv_year_month(value)
+                    by_arxiv[key] = entry = make(
+                        s, key, None, "https://arxiv.org/abs/" + value, "preprint",
+                        f"{ym[0]:04d}-{ym[1]:02d}" if ym else None, ym[0] if ym else None,
+                        REVIEW_REASON,
+                    )  # fmt: skip
+                    entries.append(entry)
+                    continue
             else:
-                entry.doi = value
-                entry.url = f"https://doi.org/{value}"
-            entry.flag(REVIEW_REASON)
-            seen[key] = entry
-            raw_lines.add((key, s))
-            result.entries.append(entry)
+                key = doi_key(value)
+                entry = by_doi.get(key)
+                if entry is None:
+                    by_doi[key] = entry = make(
+                        s, None, value, "https://doi.org/" + value, None, None, None, REVIEW_REASON
+                    )
+                    entries.append(entry)
+                    continue
+            repeats += 1
+            repeat(kind, key, entry, s)
     if repeats:
         result.warnings.append(
             f"{repeats} identifier{' was' if repeats == 1 else 's were'} listed more than once; each is kept once."
@@ -193,6 +217,6 @@ def parse(text: str, ctx: ParseContext) -> ParseResult:
         result.warnings.append(
             f"{len(unread)} line(s) are not identifiers and were skipped: {shown}{more}."
         )
-    if not result.entries:
+    if not entries:
         result.warnings.append("No arXiv ids or DOIs were found.")
     return result
