@@ -563,3 +563,11 @@ def test_header_variants(header, topics, iso, code, score):
 @pytest.mark.parametrize("line", ["in 2023", "ZZ 2023", "Jan 20", "CL", "Code", "68.6"])
 def test_lines_that_are_not_headers(line):
     assert alphaxiv.header_match(line) is None
+
+
+def test_a_name_before_cv_is_dropped_only_when_it_is_the_profile_owner():
+    """Found by Hypothesis: with no profile at the top, "Daily Papers" before a
+    stray "CV" was taken for a repeated profile header and lost silently."""
+    text = "CLJan 20Code\nHayden Kwok-Hay So\nHayden Kwok-Hay So\nDaily Papers\nCV"
+    (entry,) = alphaxiv_compact.parse(text, REF).entries
+    assert "Daily Papers" in entry.raw

@@ -164,8 +164,11 @@ def _profile(
     return profile, listed
 
 
-def _mark_repeated_profile(lines: list[str], chrome: set[int], start: int) -> None:
-    """A second copy of the profile header inside the listing (pasted twice) is chrome."""
+def _mark_repeated_profile(lines: list[str], chrome: set[int], start: int,
+                           owner: str | None) -> None:
+    """A second copy of the profile header inside the listing (pasted twice) is
+    chrome: its stats lines, and the owner's name just before them (only the
+    name of the profile at the top: another line there is the paper's own)."""
     for i in range(start, len(lines)):
         s = lines[i].strip()
         if not s or i in chrome:
@@ -176,7 +179,7 @@ def _mark_repeated_profile(lines: list[str], chrome: set[int], start: int) -> No
                 j = i - 1
                 while j >= 0 and (not lines[j].strip() or j in chrome):
                     j -= 1
-                if j >= 0 and is_name(lines[j].strip(), 2) and len(lines[j]) <= 80:
+                if j >= 0 and owner and lines[j].strip().casefold() == owner.casefold():
                     chrome.add(j)
 
 
@@ -250,7 +253,8 @@ def parse_listing(text: str, ctx: ParseContext | None = None) -> ParseResult:
         return result
     chrome: set[int] = set()
     profile, listed = _profile(lines, chrome, headers[0])
-    _mark_repeated_profile(lines, chrome, headers[0])
+    owner = profile.get("name") if profile else None
+    _mark_repeated_profile(lines, chrome, headers[0], owner if isinstance(owner, str) else None)
     skipped = [lines[i].strip() for i in range(headers[0]) if lines[i].strip() and i not in chrome]
 
     blocks: list[_Block] = []
