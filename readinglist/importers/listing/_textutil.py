@@ -218,12 +218,26 @@ _SPECIAL = {
     "S": "\u00a7",
     "P": "\u00b6",
 }
+# "{\x" or "\x": written as a branch of two literals (not "\{?\\"), which re
+# scans for much faster; the matches are the same.
 _ACCENT_RE = re.compile(
-    r"\{?\\(?P<acc>[`'^~=.\"]|[uvHcdkrb](?=[\s{]))\s*(?:\{\s*(?P<b>\\?[A-Za-z])\s*\}|(?P<c>\\?[A-Za-z]))\}?"
+    r"(?:\{\\|\\)(?P<acc>[`'^~=.\"]|[uvHcdkrb](?=[\s{]))\s*(?:\{\s*(?P<b>\\?[A-Za-z])\s*\}|(?P<c>\\?[A-Za-z]))\}?"
 )
-_SPECIAL_RE = re.compile(r"\{?\\(?P<cmd>[A-Za-z]+)(?:\{\}|\s+|(?=[^A-Za-z]))\}?")
+_SPECIAL_RE = re.compile(r"(?:\{\\|\\)(?P<cmd>[A-Za-z]+)(?:\{\}|\s+|(?=[^A-Za-z]))\}?")
+# Cheap tests for "could the pattern above match at all" (every match has one of these).
+_ACCENT_HINT = re.compile(r"\\[`'^~=.\"uvHcdkrb]")
+_SPECIAL_HINT = re.compile(r"\\[A-Za-z]")
 _ESCAPED = re.compile(r"\\([&%$#_{}])")
 _FORMAT_CMD = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|textrm|mathrm|mbox|url|href)\s*\{")
+
+
+def _accent(m: re.Match[str]) -> str:
+    base = (m.group("b") or m.group("c") or "").lstrip("\\")
+    return unicodedata.normalize("NFC", base + _ACCENTS[m.group("acc")])
+
+
+def _special(m: re.Match[str]) -> str:
+    return _SPECIAL.get(m.group("cmd"), m.group(0))
 
 
 def latex_to_unicode(text: str) -> str:
@@ -231,23 +245,15 @@ def latex_to_unicode(text: str) -> str:
 
     Math ($...$) is kept as printed; unknown commands are left alone.
     """
+    if text.isalnum():  # "2019", "jul", "NeurIPS": nothing to change
+        return text
     if "\\" in text:
-
-        def accent(m: re.Match[str]) -> str:
-            base = (m.group("b") or m.group("c") or "").lstrip("\\")
-            if base == "i":
-                base = "i"
-            return unicodedata.normalize("NFC", base + _ACCENTS[m.group("acc")])
-
-        text = _ACCENT_RE.sub(accent, text)
-
-        def special(m: re.Match[str]) -> str:
-            cmd = m.group("cmd")
-            return _SPECIAL.get(cmd, m.group(0)) if cmd in _SPECIAL else m.group(0)
-
-        text = _SPECIAL_RE.sub(special, text)
+        if _ACCENT_HINT.search(text):
+            text = _ACCENT_RE.sub(_accent, text)
+        if _SPECIAL_HINT.search(text):
+            text = _SPECIAL_RE.sub(_special, text)
         text = _FORMAT_CMD.sub("{", text)
-        text = _ESCAPED.sub(lambda m: "\x00" + m.group(1), text)
+        text = _ESCAPED.sub("\x00\\1", text)
     text = text.replace("---", "\u2014").replace("--", "\u2013").replace("~", " ")
     text = text.replace("{", "").replace("}", "").replace("\x00", "")
     return squash(text)
@@ -258,11 +264,12 @@ def latex_to_unicode(text: str) -> str:
 
 def fill_identifiers(entry: ParsedEntry, text: str) -> None:
     """Set arxiv_id / doi / url on ``entry`` from ``text`` where still empty."""
-    for ident in find_identifiers(text):
-        if ident.kind == "arxiv" and not entry.arxiv_id:
-            entry.arxiv_id = arxiv_base_id(ident.value)
-        elif ident.kind == "doi" and not entry.doi:
-            entry.doi = ident.value
+    if not (entry.arxiv_id and entry.doi):
+        for ident in find_identifiers(text):
+            if ident.kind == "arxiv" and not entry.arxiv_id:
+                entry.arxiv_id = arxiv_base_id(ident.value)
+            elif ident.kind == "doi" and not entry.doi:
+                entry.doi = ident.value
     if not entry.url:
         urls = find_urls(text)
         if urls:
