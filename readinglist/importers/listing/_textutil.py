@@ -1,10 +1,10 @@
 """Small text helpers shared by the non-seed listing parsers (arXiv, Scholar,
 BibTeX, RIS, ids, references, generic): full printed dates to ISO, years,
 LaTeX accents to Unicode, whitespace, and filling an entry's identifiers.
-Also ``gc_paused``, which every parser's ``parse`` wears: a big paste makes
-tens of thousands of small objects and none of them form cycles, so the
-cyclic garbage collector is held off while a parse runs (a third of the
-time of a 100,000-id list went to it).
+Also ``gc_paused`` (``core.gcpause``), which every parser's ``parse`` wears:
+a big paste makes tens of thousands of small objects and none of them form
+cycles, so the cyclic garbage collector is held off while a parse runs (a
+third of the time of a 100,000-id list went to it).
 
 Dates printed without a year belong to core/dates.py (another module); the
 forms here always carry a year ("Thu, 14 Mar 2024", "14 March, 2024",
@@ -13,45 +13,14 @@ forms here always carry a year ("Thu, 14 Mar 2024", "14 March, 2024",
 
 from __future__ import annotations
 
-import functools
-import gc
 import re
-import threading
 import unicodedata
-from collections.abc import Callable
-from typing import TypeVar
 
+from readinglist.core import gcpause
 from readinglist.core.entry import ParsedEntry
 from readinglist.core.identifiers import arxiv_base_id, find_identifiers, find_urls
 
-_F = TypeVar("_F", bound=Callable[..., object])
-_gc_lock = threading.Lock()
-_gc_depth = 0
-_gc_was_enabled = False
-
-
-def gc_paused(func: _F) -> _F:
-    """Run ``func`` with the cyclic garbage collector off (nesting and
-    threads are counted: the collector comes back when the last parse ends,
-    and only if it was on when the first one started)."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
-        global _gc_depth, _gc_was_enabled
-        with _gc_lock:
-            if _gc_depth == 0:
-                _gc_was_enabled = gc.isenabled()
-                gc.disable()
-            _gc_depth += 1
-        try:
-            return func(*args, **kwargs)
-        finally:
-            with _gc_lock:
-                _gc_depth -= 1
-                if _gc_depth == 0 and _gc_was_enabled:
-                    gc.enable()
-
-    return wrapper  # type: ignore[return-value]
+gc_paused = gcpause.paused_during  # (see the module docstring)
 
 
 MONTHS = {
