@@ -15,13 +15,15 @@ BibTeX ~4 (~2.1 before: TeX accents and nested braces cost the most).
 from __future__ import annotations
 
 import random
-import time
-from datetime import date
+import sys
+from pathlib import Path
 
-from readinglist.core.entry import ParseContext
 from readinglist.importers.listing import bibtex, ris
 
-CTX = ParseContext(reference_date=date(2026, 11, 22))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from parsebench import report  # noqa: E402
+
 TARGET = 2_000_000
 _FIRST = "Ada Grace Alan Barbara Donald Edsger Frances John Leslie Margaret Niklaus Radia".split()
 _LAST = "Lovelace Hopper Turing Liskov Knuth Dijkstra Allen McCarthy Lamport Hamilton Wirth Perlman".split()
@@ -88,22 +90,9 @@ def _bib_text() -> str:
     return "\n".join(blocks)
 
 
-def _measure(module, text: str) -> None:
-    wall = time.perf_counter()
-    cpu = time.process_time()
-    result = module.parse(text, CTX)
-    cpu = time.process_time() - cpu
-    wall = time.perf_counter() - wall
-    mb = len(text.encode("utf-8")) / 1e6
-    print(
-        f"\n{module.FORMAT:>8} ({mb:.2f} MB, {len(result.entries)} entries, "
-        f"{len(result.warnings)} warnings): {mb / wall:.2f} MB/s wall, {mb / cpu:.2f} MB/s cpu"
-    )
-
-
 def test_ris_with_distinct_records():
-    _measure(ris, _ris_text())
+    report("ris (distinct records)", ris, _ris_text())
 
 
 def test_bibtex_with_macros_accents_and_comments():
-    _measure(bibtex, _bib_text())
+    report("bibtex (macros, accents)", bibtex, _bib_text())

@@ -9,13 +9,15 @@ MB/s, never fails on speed.
 from __future__ import annotations
 
 import random
-import time
-from datetime import date
+import sys
+from pathlib import Path
 
-from readinglist.core.entry import ParseContext
 from readinglist.importers.listing import generic, ids
 
-CTX = ParseContext(reference_date=date(2026, 11, 22))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from parsebench import report  # noqa: E402
+
 TARGET = 2_000_000
 
 _WORDS = """attention sparse robust scalable efficient adaptive causal latent neural bayesian hybrid
@@ -67,22 +69,9 @@ def _notes(rng: random.Random) -> str:
     return "\n".join(blocks)
 
 
-def _measure(module, text: str, label: str) -> None:
-    wall = time.perf_counter()
-    cpu = time.process_time()
-    result = module.parse(text, CTX)
-    cpu = time.process_time() - cpu
-    wall = time.perf_counter() - wall
-    mb = len(text.encode("utf-8")) / 1e6
-    print(
-        f"\n{label:>28}: {mb:.2f} MB, {len(result.entries)} entries, "
-        f"{mb / wall:.2f} MB/s wall, {mb / max(cpu, 1e-9):.2f} MB/s cpu"
-    )
-
-
 def test_id_list_of_dois_urls_and_prefixed_ids():
-    _measure(ids, _id_list(random.Random(1)), "ids (DOIs, URLs, prefixes)")
+    report("ids (DOIs, URLs, prefixes)", ids, _id_list(random.Random(1)))
 
 
 def test_generic_on_notes_without_repeated_lines():
-    _measure(generic, _notes(random.Random(2)), "generic (no repeated line)")
+    report("generic (no repeated line)", generic, _notes(random.Random(2)))

@@ -11,6 +11,7 @@ collapse the copies and the parsers do their full work.
 from __future__ import annotations
 
 import re
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,10 @@ from readinglist.importers.listing import (
     scholar,
 )
 from readinglist.importers.listing.detect import normalize_text, parse_text
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from parsebench import measure  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LISTINGS = FIXTURES / "listings"
@@ -129,13 +134,8 @@ _FIGURES: dict[str, float] = {}
 
 
 def _measure(module, text: str) -> tuple[float, float, int]:
-    wall = time.perf_counter()
-    cpu = time.process_time()
-    result = module.parse(text, CTX)
-    cpu = time.process_time() - cpu
-    wall = time.perf_counter() - wall
-    mb = len(text.encode("utf-8")) / 1e6
-    return mb / wall, mb / max(cpu, 1e-9), len(result.entries)
+    wall, cpu, result = measure(module, text)
+    return wall, cpu, len(result.entries)
 
 
 @pytest.mark.parametrize(("module", "source"), CASES, ids=[c[0].FORMAT for c in CASES])
